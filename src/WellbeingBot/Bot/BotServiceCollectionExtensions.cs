@@ -1,0 +1,11 @@
+namespace WellbeingBot.Bot;
+
+public static class BotServiceCollectionExtensions
+{
+    public static IServiceCollection AddConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<ConversationEngine>();
+        return services;
+    }
+}

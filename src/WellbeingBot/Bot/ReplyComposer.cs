@@ -1,0 +1,74 @@
+using System.Text;
+using WellbeingBot.Knowledge;
+
+namespace WellbeingBot.Bot;
+
+/// <summary>
+/// The one place replies are written. Every reply to a question, answered or not, ends with the caution and seek-help notes,
+/// verbatim; keeping that here means no path can forget them.
+/// </summary>
+public sealed class ReplyComposer(Notes notes)
+{
+    private const int AbstractLength = 160;
+
+    private static readonly string[] StarterQuestions =
+    [
+        "What is ketamine?",
+        "How does ketamine work on the brain?",
+        "What are the common side effects?",
+    ];
+
+    public BotReply Answer(KnowledgeAnswer answer)
+    {
+        var passage = answer.Passage;
+        var text = new StringBuilder();
+        text.AppendJoin(' ', answer.Lead).Append("\n\n");
+        foreach (var paragraph in passage.Paragraphs)
+        {
+            var rest = paragraph.Where(s => !answer.Lead.Contains(s)).ToArray();
+            if (rest.Length > 0)
+            {
+                text.AppendJoin(' ', rest).Append("\n\n");
+            }
+        }
+
+        var citations = passage.Sources
+            .Select((s, i) => new Citation(i + 1, s.Title, s.Url, Shorten(answer.Lead[0], AbstractLength)))
+            .ToArray();
+        text.Append("Sources: ").AppendJoin("; ", citations.Select(c => $"[{c.Position}] {c.Name} ({c.Url})"));
+        return WithNotes(ReplyKind.Answer, text.ToString(), answer.Related.Select(p => p.Title).ToArray(), citations);
+    }
+
+    public BotReply NoAnswer(NoReliableAnswer noAnswer)
+    {
+        var text = noAnswer.Closest.Count > 0
+            ? "I don't have a reliable answer to that in my knowledge base, and I would rather not guess. Did you mean one of these?"
+            : "I don't have a reliable answer to that. I can only answer questions about ketamine, esketamine (Spravato) and depression "
+              + "treatment, from reviewed sources. Here are some things I can help with.";
+        var suggestions = noAnswer.Closest.Count > 0 ? noAnswer.Closest.Select(p => p.Title).ToArray() : StarterQuestions;
+        return WithNotes(ReplyKind.NoAnswer, text, suggestions, []);
+    }
+
+    public BotReply UnreadableInput(bool hadAttachments)
+    {
+        var text = hadAttachments
+            ? "I can only read text, so I can't open files or images. Please type your question about ketamine or depression treatment."
+            : "I didn't receive any text. Please type your question about ketamine, esketamine or depression treatment.";
+        return WithNotes(ReplyKind.UnreadableInput, text, StarterQuestions, []);
+    }
+
+    public BotReply Apology() =>
+        new(ReplyKind.Apology, $"Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment.\n\n{notes.SeekHelp}", [], []);
+
+    public BotReply Welcome() => new(ReplyKind.Welcome, notes.Welcome, StarterQuestions, []);
+
+    public BotReply Help() => new(ReplyKind.Help, notes.Welcome, StarterQuestions, []);
+
+    public BotReply Acknowledgement() =>
+        new(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
+
+    private BotReply WithNotes(ReplyKind kind, string text, IReadOnlyList<string> suggestions, IReadOnlyList<Citation> citations) =>
+        new(kind, $"{text}\n\n{notes.Caution}\n\n{notes.SeekHelp}", suggestions, citations);
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}

@@ -1,0 +1,66 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using WellbeingBot.Bot;
+
+namespace WellbeingBot.Channels.BotFramework;
+
+/// <summary>The only translation between Bot Framework activities and the bot's own message types.</summary>
+public static class ActivityMapper
+{
+    public const string CitationEntityType = "https://schema.org/Message";
+
+    public static IncomingMessage ToIncoming(IMessageActivity activity) =>
+        new(activity.Text ?? TextFromSubmit(activity.Value), activity.Attachments?.Count > 0, activity.Locale);
+
+    public static IMessageActivity ToActivity(BotReply reply)
+    {
+        var activity = Activity.CreateMessageActivity();
+        activity.Text = reply.Text;
+        activity.TextFormat = TextFormatTypes.Markdown;
+        if (reply.Urgent)
+        {
+            activity.Importance = ActivityImportance.High;
+        }
+
+        if (reply.Suggestions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s, value: s)).ToList(),
+            };
+        }
+
+        if (reply.Citations.Count > 0)
+        {
+            activity.Entities = [CitationEntity(reply.Citations)];
+        }
+
+        return activity;
+    }
+
+    // Teams and Web Chat render this entity as a list of references matched to the [n] markers in the text.
+    private static Entity CitationEntity(IReadOnlyList<Citation> citations)
+    {
+        var entity = new Entity(CitationEntityType);
+        entity.Properties["@type"] = "Message";
+        entity.Properties["@context"] = "https://schema.org";
+        entity.Properties["@id"] = "";
+        entity.Properties["citation"] = new JArray(citations.Select(c => new JObject
+        {
+            ["@type"] = "Claim",
+            ["position"] = c.Position,
+            ["appearance"] = new JObject
+            {
+                ["@type"] = "DigitalDocument",
+                ["name"] = c.Name,
+                ["url"] = c.Url.ToString(),
+                ["abstract"] = c.Abstract,
+            },
+        }));
+        return entity;
+    }
+
+    // A card submit carries no text; a field named "text" or "question" in its data is what the user chose.
+    private static string? TextFromSubmit(object? value) =>
+        value is JObject data ? (data.Value<string>("text") ?? data.Value<string>("question")) : null;
+}

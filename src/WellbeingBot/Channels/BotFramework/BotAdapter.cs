@@ -1,0 +1,25 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using WellbeingBot.Bot;
+
+namespace WellbeingBot.Channels.BotFramework;
+
+/// <summary>
+/// CloudAdapter with one constructor (the .NET 10 container rejects its several) and an error handler that logs the failure,
+/// never the message, and tells the user plainly where help is.
+/// </summary>
+public sealed partial class BotAdapter : CloudAdapter
+{
+    public BotAdapter(BotFrameworkAuthentication authentication, ReplyComposer composer, ILogger<BotAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
+            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the user was sent an apology")]
+    private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
+}

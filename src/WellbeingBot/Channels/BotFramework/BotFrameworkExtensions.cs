@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace WellbeingBot.Channels.BotFramework;
+
+public static class BotFrameworkExtensions
+{
+    public static IServiceCollection AddBotFramework(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<BotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
+        services.AddTransient<IBot, WellbeingActivityHandler>();
+        return services;
+    }
+
+    /// <summary>POST /api/messages: the Bot Framework protocol, with bad requests answered 4xx before they reach the SDK.</summary>
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        {
+            var problem = await CheckRequestAsync(http.Request, cancellationToken);
+            if (problem is not null)
+            {
+                await problem.ExecuteAsync(http);
+                return;
+            }
+
+            await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        });
+        return app;
+    }
+
+    // The SDK answers malformed JSON with a 500; a client deserves to know it sent something wrong.
+    private static async Task<IResult?> CheckRequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Results.Problem("Send the activity as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        request.EnableBuffering();
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !json.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                return Results.Problem("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+        catch (JsonException)
+        {
+            return Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace WellbeingBot.Knowledge;
+
+/// <summary>
+/// Tokenise, fold accents, map domain synonyms, drop question words, stem. Synonyms come before stop words and stemming,
+/// so "Special K" and "Spravato" are recognised as typed.
+/// </summary>
+public sealed class KnowledgeAnalyzer : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Words that carry no topic in a question. The stock English list keeps "what", "how", "can", "i", "my": they would
+    // otherwise count as unmatched words when deciding whether the knowledge base covers a question.
+    private static readonly CharArraySet StopWords = new(Version,
+    [
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "if", "in", "into", "is", "it", "its", "of",
+        "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+        "what", "whats", "what's", "how", "hows", "why", "when", "where", "who", "which", "whom", "do", "does", "did", "doing",
+        "can", "could", "would", "should", "shall", "may", "might", "must", "i", "im", "i'm", "me", "my", "mine", "myself",
+        "you", "your", "yours", "we", "our", "us", "he", "she", "him", "her", "them", "am", "were", "being", "have", "has",
+        "had", "having", "so", "too", "very", "just", "about", "tell", "please", "know", "want", "need", "get", "got",
+        "any", "some", "there's", "thing", "things", "really", "actually", "also", "like", "anyone", "someone", "hi", "hey",
+        "ok", "okay", "thanks", "thank", "much", "many", "lot", "all", "from", "up", "out", "than", "s", "t", "d", "ll",
+        "re", "ve", "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "it's", "whether", "because", "after",
+        "before", "during", "over", "again", "still", "yet", "one", "go", "going", "mean",
+    ], ignoreCase: true);
+
+    private readonly SynonymMap? _synonyms;
+
+    public KnowledgeAnalyzer(SynonymMap? synonyms) => _synonyms = synonyms;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = BaseChain(source);
+        if (_synonyms is not null)
+        {
+            stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
+        }
+
+        stream = new StopFilter(Version, stream, StopWords);
+        stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    /// <summary>The part of the chain the synonym file is read with, so its entries match what the tokenizer produces.</summary>
+    public static TokenStream BaseChain(Tokenizer source) =>
+        new ASCIIFoldingFilter(new LowerCaseFilter(Version, source));
+
+    public static SynonymMap LoadSynonyms(string file)
+    {
+        using var plain = new SynonymSourceAnalyzer();
+        var parser = new SolrSynonymParser(dedup: true, expand: true, plain);
+        try
+        {
+            using var reader = new StreamReader(file);
+            parser.Parse(reader);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            var line = e.Message.Contains("line", StringComparison.OrdinalIgnoreCase) ? e.Message : "invalid synonym rule";
+            throw new KnowledgeFormatException(file, 0, $"{line} ({e.GetBaseException().Message})");
+        }
+
+        return parser.Build();
+    }
+
+    private sealed class SynonymSourceAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(source, BaseChain(source));
+        }
+    }
+}

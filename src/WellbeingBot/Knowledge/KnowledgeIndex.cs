@@ -1,0 +1,264 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace WellbeingBot.Knowledge;
+
+/// <summary>
+/// An in-memory Lucene index of the passages, built once at start so the index and the analyzer can never drift apart.
+/// The searcher and reader are thread-safe; the instance is a singleton.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const string IdField = "id";
+    private const string TitleField = "title";
+    private const string QuestionsField = "questions";
+    private const string BodyField = "body";
+    private const string AllField = "all";
+
+    // Users who paste a whole letter still get an answer; beyond this many words the rest adds nothing to a search.
+    private const int MaxQueryGroups = 48;
+    private const int MaxQueryChars = 2_000;
+
+    private readonly Analyzer _analyzer;
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly Passage[] _byDoc;
+    private readonly HashSet<string>[] _termsByDoc;
+    private readonly HashSet<string>[][] _termsBySentence;
+    private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
+    private readonly Passage[][] _related;
+
+    public KnowledgeIndex(IReadOnlyList<Passage> passages, Analyzer analyzer, KnowledgeBoosts? boosts = null)
+    {
+        _analyzer = analyzer;
+        Boosts = boosts ?? new KnowledgeBoosts();
+        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            foreach (var p in passages)
+            {
+                writer.AddDocument(ToDocument(p));
+            }
+
+            writer.Commit();
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _byDoc = new Passage[_reader.MaxDoc];
+        var byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        for (var doc = 0; doc < _reader.MaxDoc; doc++)
+        {
+            _byDoc[doc] = byId[_reader.Document(doc).Get(IdField)];
+        }
+
+        _termsByDoc = _byDoc.Select(p => Terms(AllText(p))).ToArray();
+        _termsBySentence = _byDoc.Select(p => p.Paragraphs.SelectMany(s => s).Select(Terms).ToArray()).ToArray();
+        foreach (var term in _termsByDoc.SelectMany(t => t))
+        {
+            _docFrequency[term] = _docFrequency.GetValueOrDefault(term) + 1;
+        }
+
+        _related = BuildRelated();
+    }
+
+    public KnowledgeBoosts Boosts { get; }
+
+    public IReadOnlyList<Passage> Passages => _byDoc;
+
+    public int Count => _byDoc.Length;
+
+    public RetrievalResult Search(string text, int top = 5)
+    {
+        var plan = Plan(text);
+        if (plan.Groups.Count == 0)
+        {
+            return new RetrievalResult(plan, []);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var group in plan.Groups)
+        {
+            var factor = group.Fuzzy ? Boosts.Fuzzy : 1f;
+            foreach (var term in group.Terms)
+            {
+                query.Add(new TermQuery(new Term(TitleField, term)) { Boost = Boosts.Title * factor }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(QuestionsField, term)) { Boost = Boosts.Questions * factor }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(BodyField, term)) { Boost = Boosts.Body * factor }, Occur.SHOULD);
+            }
+        }
+
+        var hits = _searcher.Search(query, top).ScoreDocs;
+        var candidates = new Candidate[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
+        {
+            candidates[i] = new Candidate(_byDoc[hits[i].Doc], hits[i].Score, plan.CoverageOf(_termsByDoc[hits[i].Doc]));
+        }
+
+        return new RetrievalResult(plan, candidates);
+    }
+
+    /// <summary>The passage's sentences in reading order, each with the share of the question it covers.</summary>
+    public IEnumerable<(string Sentence, double Coverage)> RankSentences(Passage passage, QueryPlan plan)
+    {
+        var doc = Array.IndexOf(_byDoc, passage);
+        var sentences = passage.Paragraphs.SelectMany(s => s).ToArray();
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            yield return (sentences[i], plan.CoverageOf(_termsBySentence[doc][i]));
+        }
+    }
+
+    public IReadOnlyList<Passage> RelatedTo(Passage passage) => _related[Array.IndexOf(_byDoc, passage)];
+
+    public QueryPlan Plan(string text)
+    {
+        if (text.Length > MaxQueryChars)
+        {
+            text = text[..MaxQueryChars];
+        }
+
+        var positions = new List<List<string>>();
+        using (var stream = _analyzer.GetTokenStream(BodyField, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken() && positions.Count <= MaxQueryGroups)
+            {
+                if (increment.PositionIncrement > 0 || positions.Count == 0)
+                {
+                    positions.Add([]);
+                }
+
+                var value = term.ToString();
+                if (!positions[^1].Contains(value, StringComparer.Ordinal))
+                {
+                    positions[^1].Add(value);
+                }
+            }
+
+            stream.End();
+        }
+
+        var groups = new List<TermGroup>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var typed in positions.Take(MaxQueryGroups))
+        {
+            // A word typed twice counts once, or "work ... work" would outweigh the rest of the question.
+            if (!seen.Add(typed[0]))
+            {
+                continue;
+            }
+
+            groups.Add(Resolve(typed));
+        }
+
+        return new QueryPlan(groups);
+    }
+
+    private TermGroup Resolve(List<string> typed)
+    {
+        var known = typed.Where(_docFrequency.ContainsKey).ToList();
+        if (known.Count > 0)
+        {
+            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false);
+        }
+
+        var corrected = typed[0].Length >= Boosts.FuzzyMinLength ? Correct(typed[0]) : [];
+        return corrected.Count > 0
+            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true)
+            : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false);
+    }
+
+    // Lucene's FuzzyQuery finds the indexed terms within one or two edits; only the closest few are kept.
+    private List<string> Correct(string term)
+    {
+        var maxEdits = term.Length >= 7 ? 2 : 1;
+        var fuzzy = new FuzzyQuery(new Term(AllField, term), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
+        var terms = new HashSet<Term>();
+        fuzzy.Rewrite(_reader).ExtractTerms(terms);
+        return terms.Select(t => t.Text).Where(_docFrequency.ContainsKey).ToList();
+    }
+
+    private double Idf(string term) => Idf(_docFrequency.GetValueOrDefault(term));
+
+    private double Idf(int docFrequency) => Math.Log(1 + ((_byDoc.Length - docFrequency + 0.5) / (docFrequency + 0.5)));
+
+    private HashSet<string> Terms(string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = _analyzer.GetTokenStream(AllField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    private Passage[][] BuildRelated()
+    {
+        var mlt = new MoreLikeThis(_reader)
+        {
+            Analyzer = _analyzer,
+            FieldNames = [AllField],
+            MinTermFreq = 1,
+            MinDocFreq = 1,
+            MinWordLen = 3,
+        };
+        var related = new Passage[_byDoc.Length][];
+        for (var doc = 0; doc < _byDoc.Length; doc++)
+        {
+            var hits = _searcher.Search(mlt.Like(doc), 4).ScoreDocs;
+            related[doc] = hits.Where(h => h.Doc != doc).Take(3).Select(h => _byDoc[h.Doc]).ToArray();
+        }
+
+        return related;
+    }
+
+    private static string AllText(Passage p) => string.Join('\n', [p.Title, .. p.Questions, p.Body]);
+
+    private static Document ToDocument(Passage p)
+    {
+        var doc = new Document
+        {
+            new StringField(IdField, p.Id, Field.Store.YES),
+            new TextField(TitleField, p.Title, Field.Store.NO),
+            new TextField(BodyField, p.Body, Field.Store.NO),
+            new TextField(AllField, AllText(p), Field.Store.YES),
+        };
+        foreach (var q in p.Questions)
+        {
+            doc.Add(new TextField(QuestionsField, q, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}
+
+/// <summary>Ranking weights, kept together so the evaluation can compare settings.</summary>
+public sealed record KnowledgeBoosts(
+    float Title = 2.0f,
+    float Questions = 2.5f,
+    float Body = 1.0f,
+    float Fuzzy = 0.8f,
+    int FuzzyMinLength = 4,
+    double UnknownWeight = 1.0);

@@ -1,0 +1,28 @@
+namespace WellbeingBot.Knowledge;
+
+/// <summary>The texts every answer must carry, and the welcome, as reviewed in <c>knowledge/notes/</c>.</summary>
+public sealed record Notes(string Caution, string SeekHelp, string Welcome)
+{
+    public static Notes LoadFolder(string folder) => new(
+        Load(Path.Combine(folder, "caution.md")),
+        Load(Path.Combine(folder, "seek-help.md")),
+        Load(Path.Combine(folder, "welcome.md")));
+
+    private static string Load(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new KnowledgeFormatException(file, 0, "this note is required and the file is missing");
+        }
+
+        var doc = FrontMatterDocument.Parse(file, File.ReadAllText(file));
+        if (!doc.Yaml.Split('\n').Any(l => l.StartsWith("reviewed:", StringComparison.Ordinal)))
+        {
+            throw new KnowledgeFormatException(file, 1, "the front matter needs a 'reviewed' date");
+        }
+
+        return doc.Body.Length == 0
+            ? throw new KnowledgeFormatException(file, doc.BodyFirstLine, "the note has no text")
+            : doc.Body;
+    }
+}

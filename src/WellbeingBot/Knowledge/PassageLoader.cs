@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace WellbeingBot.Knowledge;
+
+/// <summary>Reads and validates every passage; one bad file stops the start, because a silently missing answer is worse.</summary>
+public static partial class PassageLoader
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static IReadOnlyList<Passage> LoadFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new KnowledgeFormatException(folder, 0, "the passages folder does not exist");
+        }
+
+        var passages = Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly)
+            .Order(StringComparer.Ordinal)
+            .Select(f => Parse(f, File.ReadAllText(f)))
+            .ToList();
+
+        if (passages.Count == 0)
+        {
+            throw new KnowledgeFormatException(folder, 0, "the passages folder holds no .md files");
+        }
+
+        var duplicate = passages.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new KnowledgeFormatException(duplicate.Last().SourceFile, 2, $"id '{duplicate.Key}' is used by more than one passage");
+        }
+
+        return passages;
+    }
+
+    public static Passage Parse(string file, string text)
+    {
+        var doc = FrontMatterDocument.Parse(file, text);
+        PassageFrontMatter fm;
+        try
+        {
+            fm = Yaml.Deserialize<PassageFrontMatter?>(doc.Yaml) ?? new PassageFrontMatter();
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            throw new KnowledgeFormatException(file, doc.YamlFirstLine + (int)e.Start.Line - 1, $"invalid front matter: {reason}");
+        }
+
+        var id = Required(doc, "id", fm.Id);
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new KnowledgeFormatException(file, doc.LineOf("id"), "id must be lower-case words joined by hyphens");
+        }
+
+        if (!string.Equals(id, Path.GetFileNameWithoutExtension(file), StringComparison.Ordinal))
+        {
+            throw new KnowledgeFormatException(file, doc.LineOf("id"), $"id '{id}' must match the file name");
+        }
+
+        var questions = (fm.Questions ?? []).Select(q => q?.Trim() ?? "").ToList();
+        if (questions.Count == 0 || questions.Any(q => q.Length == 0))
+        {
+            throw new KnowledgeFormatException(file, doc.LineOf("questions"), "questions must list at least one non-empty phrasing");
+        }
+
+        var sources = ParseSources(doc, fm.Sources);
+        var reviewed = ParseReviewed(doc, fm.Reviewed);
+        if (doc.Body.Length == 0)
+        {
+            throw new KnowledgeFormatException(file, doc.BodyFirstLine, "the passage has no body text");
+        }
+
+        return new Passage(id, Required(doc, "title", fm.Title), Required(doc, "topic", fm.Topic), questions, sources, reviewed, doc.Body, file);
+    }
+
+    private static List<PassageSource> ParseSources(FrontMatterDocument doc, List<SourceFrontMatter?>? raw)
+    {
+        if (raw is null || raw.Count == 0)
+        {
+            throw new KnowledgeFormatException(doc.File, doc.LineOf("sources"), "sources must name at least one original publisher");
+        }
+
+        var sources = new List<PassageSource>();
+        foreach (var s in raw)
+        {
+            if (s is null || string.IsNullOrWhiteSpace(s.Title))
+            {
+                throw new KnowledgeFormatException(doc.File, doc.LineOf("sources"), "every source needs a title");
+            }
+
+            if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new KnowledgeFormatException(doc.File, doc.LineOf("sources"), $"source '{s.Title}' needs an absolute http(s) url");
+            }
+
+            sources.Add(new PassageSource(s.Title.Trim(), url));
+        }
+
+        return sources;
+    }
+
+    private static DateOnly ParseReviewed(FrontMatterDocument doc, string? raw)
+    {
+        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewed))
+        {
+            throw new KnowledgeFormatException(doc.File, doc.LineOf("reviewed"), "reviewed must be the date of the last clinical review, as yyyy-mm-dd");
+        }
+
+        return reviewed;
+    }
+
+    private static string Required(FrontMatterDocument doc, string key, string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new KnowledgeFormatException(doc.File, doc.LineOf(key), $"'{key}' is required")
+            : value.Trim();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    // Mutable shapes only for YamlDotNet; unknown keys are rejected by it, which catches typos such as 'sources' spelled 'source'.
+    private sealed class PassageFrontMatter
+    {
+        public string? Id { get; set; }
+        public string? Title { get; set; }
+        public string? Topic { get; set; }
+        public List<string?>? Questions { get; set; }
+        public List<SourceFrontMatter?>? Sources { get; set; }
+        public string? Reviewed { get; set; }
+    }
+
+    private sealed class SourceFrontMatter
+    {
+        public string? Title { get; set; }
+        public string? Url { get; set; }
+    }
+}
