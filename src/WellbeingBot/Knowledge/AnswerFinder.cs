@@ -17,24 +17,31 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
             return new NoReliableAnswer([], null);
         }
 
-        if (!IsReliable(best, result.RunnerUp))
+        if (!IsReliable(best, result.RunnerUp, result.Plan.NamesTopic))
         {
             // Only passages that share a real part of the question are worth offering as "did you mean".
-            var closest = result.Candidates.Where(c => c.Coverage >= _options.MinCoverage / 2).Take(3).Select(c => c.Passage).ToArray();
+            var closest = result.Candidates
+                .Where(c => result.Plan.NamesTopic ? c.TopicalCoverage >= _options.MinTopicalCoverage / 2 : c.Coverage >= _options.MinCoverage / 2)
+                .Take(3)
+                .Select(c => c.Passage)
+                .ToArray();
             return new NoReliableAnswer(closest, best);
         }
 
         return new KnowledgeAnswer(best.Passage, Lead(best.Passage, result.Plan), index.RelatedTo(best.Passage), best);
     }
 
-    private bool IsReliable(Candidate best, Candidate? runnerUp)
+    private bool IsReliable(Candidate best, Candidate? runnerUp, bool namesTopic)
     {
-        if (best.Score < _options.MinScore || best.Coverage < _options.MinCoverage)
+        var close = namesTopic
+            ? best.TopicalCoverage >= _options.MinTopicalCoverage || best.Phrasing >= _options.MinTopicalPhrasing
+            : best.Coverage >= _options.MinCoverage || best.Phrasing >= _options.MinPhrasing;
+        if (!close || best.Score < _options.MinScore)
         {
             return false;
         }
 
-        return runnerUp is null || (best.Score - runnerUp.Score) / best.Score >= _options.MinMargin;
+        return runnerUp is null || (best.Combined - runnerUp.Combined) / best.Combined >= _options.MinMargin;
     }
 
     // The passages open with their direct answer; a sentence further in wins only if it covers more of the question.

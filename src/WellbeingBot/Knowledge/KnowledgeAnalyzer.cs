@@ -17,6 +17,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>A field of plain lower-cased words (no synonyms, no stemming) where misspellings are looked up.</summary>
+    public const string RawField = "raw";
+
     // Words that carry no topic in a question. The stock English list keeps "what", "how", "can", "i", "my": they would
     // otherwise count as unmatched words when deciding whether the knowledge base covers a question.
     private static readonly CharArraySet StopWords = new(Version,
@@ -41,6 +44,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = BaseChain(source);
+        if (fieldName == RawField)
+        {
+            return new TokenStreamComponents(source, stream);
+        }
+
         if (_synonyms is not null)
         {
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);

@@ -24,20 +24,26 @@ public sealed class KnowledgeIndex : IDisposable
     // Users who paste a whole letter still get an answer; beyond this many words the rest adds nothing to a search.
     private const int MaxQueryGroups = 48;
     private const int MaxQueryChars = 2_000;
+    private const int RerankDepth = 10;
+
+    private static readonly string[] DefaultTopicWords = ["ketamine", "esketamine", "spravato"];
 
     private readonly Analyzer _analyzer;
+    private readonly HashSet<string> _topicTerms;
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Passage[] _byDoc;
     private readonly HashSet<string>[] _termsByDoc;
     private readonly HashSet<string>[][] _termsBySentence;
+    private readonly PhrasingTerms[][] _termsByPhrasing;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
 
-    public KnowledgeIndex(IReadOnlyList<Passage> passages, Analyzer analyzer, KnowledgeBoosts? boosts = null)
+    public KnowledgeIndex(IReadOnlyList<Passage> passages, Analyzer analyzer, KnowledgeBoosts? boosts = null, IEnumerable<string>? topicWords = null)
     {
         _analyzer = analyzer;
+        _topicTerms = Terms(string.Join(' ', topicWords ?? DefaultTopicWords));
         Boosts = boosts ?? new KnowledgeBoosts();
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(_directory, config))
@@ -66,6 +72,10 @@ public sealed class KnowledgeIndex : IDisposable
             _docFrequency[term] = _docFrequency.GetValueOrDefault(term) + 1;
         }
 
+        _termsByPhrasing = _byDoc
+            .Select(p => new[] { p.Title }.Concat(p.Questions).Select(q => PhrasingTerms.Create(Terms(q), Idf)).ToArray())
+            .ToArray();
+
         _related = BuildRelated();
     }
 
@@ -83,26 +93,47 @@ public sealed class KnowledgeIndex : IDisposable
             return new RetrievalResult(plan, []);
         }
 
+        // One clause per typed word, scoring its best field and synonym, so a word with many synonyms counts once.
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var group in plan.Groups)
+        foreach (var group in plan.Groups.Where(g => g.Terms.Count > 0))
         {
             var factor = group.Fuzzy ? Boosts.Fuzzy : 1f;
+            var word = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.1f);
             foreach (var term in group.Terms)
             {
-                query.Add(new TermQuery(new Term(TitleField, term)) { Boost = Boosts.Title * factor }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(QuestionsField, term)) { Boost = Boosts.Questions * factor }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(BodyField, term)) { Boost = Boosts.Body * factor }, Occur.SHOULD);
+                word.Add(new TermQuery(new Term(TitleField, term)) { Boost = Boosts.Title * factor });
+                word.Add(new TermQuery(new Term(QuestionsField, term)) { Boost = Boosts.Questions * factor });
+                word.Add(new TermQuery(new Term(BodyField, term)) { Boost = Boosts.Body * factor });
             }
+
+            query.Add(word, Occur.SHOULD);
         }
 
-        var hits = _searcher.Search(query, top).ScoreDocs;
+        if (query.Clauses.Count == 0)
+        {
+            return new RetrievalResult(plan, []);
+        }
+
+        // Lucene ranks by BM25 over whole fields; the closest single phrasing (title or alternate question) then re-ranks the
+        // first few, as FAQ matchers do, so "what is ketamine" prefers the passage asked exactly that.
+        var hits = _searcher.Search(query, Math.Max(top, RerankDepth)).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return new RetrievalResult(plan, []);
+        }
+
+        var bestScore = hits[0].Score;
         var candidates = new Candidate[hits.Length];
         for (var i = 0; i < hits.Length; i++)
         {
-            candidates[i] = new Candidate(_byDoc[hits[i].Doc], hits[i].Score, plan.CoverageOf(_termsByDoc[hits[i].Doc]));
+            var doc = hits[i].Doc;
+            var phrasing = _termsByPhrasing[doc].Max(plan.SimilarityTo);
+            var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * phrasing);
+            candidates[i] = new Candidate(_byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]));
         }
 
-        return new RetrievalResult(plan, candidates);
+        Array.Sort(candidates, (a, b) => b.Combined.CompareTo(a.Combined));
+        return new RetrievalResult(plan, candidates.Length > top ? candidates[..top] : candidates);
     }
 
     /// <summary>The passage's sentences in reading order, each with the share of the question it covers.</summary>
@@ -125,23 +156,24 @@ public sealed class KnowledgeIndex : IDisposable
             text = text[..MaxQueryChars];
         }
 
-        var positions = new List<List<string>>();
+        var positions = new List<(string Raw, List<string> Terms)>();
         using (var stream = _analyzer.GetTokenStream(BodyField, text))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
             stream.Reset();
             while (stream.IncrementToken() && positions.Count <= MaxQueryGroups)
             {
                 if (increment.PositionIncrement > 0 || positions.Count == 0)
                 {
-                    positions.Add([]);
+                    positions.Add((text[offset.StartOffset..offset.EndOffset].ToLowerInvariant(), []));
                 }
 
                 var value = term.ToString();
-                if (!positions[^1].Contains(value, StringComparer.Ordinal))
+                if (!positions[^1].Terms.Contains(value, StringComparer.Ordinal))
                 {
-                    positions[^1].Add(value);
+                    positions[^1].Terms.Add(value);
                 }
             }
 
@@ -150,7 +182,7 @@ public sealed class KnowledgeIndex : IDisposable
 
         var groups = new List<TermGroup>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var typed in positions.Take(MaxQueryGroups))
+        foreach (var (raw, typed) in positions.Take(MaxQueryGroups))
         {
             // A word typed twice counts once, or "work ... work" would outweigh the rest of the question.
             if (!seen.Add(typed[0]))
@@ -158,34 +190,35 @@ public sealed class KnowledgeIndex : IDisposable
                 continue;
             }
 
-            groups.Add(Resolve(typed));
+            groups.Add(Resolve(raw, typed));
         }
 
         return new QueryPlan(groups);
     }
 
-    private TermGroup Resolve(List<string> typed)
+    private TermGroup Resolve(string raw, List<string> typed)
     {
         var known = typed.Where(_docFrequency.ContainsKey).ToList();
         if (known.Count > 0)
         {
-            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false);
+            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false, known.Any(_topicTerms.Contains));
         }
 
-        var corrected = typed[0].Length >= Boosts.FuzzyMinLength ? Correct(typed[0]) : [];
+        var corrected = raw.Length >= Boosts.FuzzyMinLength ? Correct(raw) : [];
         return corrected.Count > 0
-            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true)
+            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true, corrected.Any(_topicTerms.Contains))
             : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false);
     }
 
-    // Lucene's FuzzyQuery finds the indexed terms within one or two edits; only the closest few are kept.
-    private List<string> Correct(string term)
+    // Lucene's FuzzyQuery finds the words of the passages within one or two edits of what was typed, before stemming
+    // ("infusoins" is one transposition from "infusions"); the closest few are then analysed like any other word.
+    private List<string> Correct(string raw)
     {
-        var maxEdits = term.Length >= 7 ? 2 : 1;
-        var fuzzy = new FuzzyQuery(new Term(AllField, term), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
-        var terms = new HashSet<Term>();
-        fuzzy.Rewrite(_reader).ExtractTerms(terms);
-        return terms.Select(t => t.Text).Where(_docFrequency.ContainsKey).ToList();
+        var maxEdits = raw.Length >= 7 ? 2 : 1;
+        var fuzzy = new FuzzyQuery(new Term(KnowledgeAnalyzer.RawField, raw), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
+        var words = new HashSet<Term>();
+        fuzzy.Rewrite(_reader).ExtractTerms(words);
+        return words.SelectMany(w => Terms(w.Text)).Where(_docFrequency.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private double Idf(string term) => Idf(_docFrequency.GetValueOrDefault(term));
@@ -237,6 +270,7 @@ public sealed class KnowledgeIndex : IDisposable
             new TextField(TitleField, p.Title, Field.Store.NO),
             new TextField(BodyField, p.Body, Field.Store.NO),
             new TextField(AllField, AllText(p), Field.Store.YES),
+            new TextField(KnowledgeAnalyzer.RawField, AllText(p), Field.Store.NO),
         };
         foreach (var q in p.Questions)
         {
@@ -261,4 +295,5 @@ public sealed record KnowledgeBoosts(
     float Body = 1.0f,
     float Fuzzy = 0.8f,
     int FuzzyMinLength = 4,
-    double UnknownWeight = 1.0);
+    double UnknownWeight = 1.0,
+    double Phrasing = 1.0);

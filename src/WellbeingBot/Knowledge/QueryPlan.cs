@@ -10,6 +10,69 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
+    /// <summary>True when the question names the subject itself (ketamine, esketamine, Spravato).</summary>
+    public bool NamesTopic => Groups.Any(g => g.IsTopic);
+
+    /// <summary>
+    /// Share of the question's words other than the subject's name that a set of terms contains: "is ketamine legal in Japan"
+    /// names the subject, but only "legal" and "Japan" tell what is asked. A question that is only the name counts as covered.
+    /// </summary>
+    public double TopicalCoverageOf(IReadOnlySet<string> terms)
+    {
+        double total = 0, covered = 0;
+        foreach (var group in Groups.Where(g => !g.IsTopic))
+        {
+            total += group.Weight;
+            if (group.Terms.Any(terms.Contains))
+            {
+                covered += group.Weight;
+            }
+        }
+
+        return total <= 0 ? 1 : covered / total;
+    }
+
+    /// <summary>
+    /// How closely one phrasing (a title or alternate question) matches the question: the harmonic mean of the share of the
+    /// question it covers and the share of it the question covers, both weighted by rarity.
+    /// </summary>
+    public double SimilarityTo(PhrasingTerms phrasing)
+    {
+        if (TotalWeight <= 0 || phrasing.TotalWeight <= 0)
+        {
+            return 0;
+        }
+
+        double questionCovered = 0;
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in Groups)
+        {
+            var hit = false;
+            foreach (var term in group.Terms)
+            {
+                if (phrasing.Weights.ContainsKey(term))
+                {
+                    matched.Add(term);
+                    hit = true;
+                }
+            }
+
+            if (hit)
+            {
+                questionCovered += group.Weight;
+            }
+        }
+
+        if (matched.Count == 0)
+        {
+            return 0;
+        }
+
+        var precision = questionCovered / TotalWeight;
+        var recall = Math.Min(1, matched.Sum(t => phrasing.Weights[t]) / phrasing.TotalWeight);
+        return 2 * precision * recall / (precision + recall);
+    }
+
     /// <summary>Share of the question's weight found in a set of terms (a passage, a sentence).</summary>
     public double CoverageOf(IReadOnlySet<string> terms)
     {
@@ -35,4 +98,16 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 /// <param name="Terms">Indexed terms that stand for it: itself, synonyms, or close spellings.</param>
 /// <param name="Weight">Inverse document frequency; unknown words weigh as much as the rarest known ones.</param>
 /// <param name="Fuzzy">True when the terms are spelling corrections, which count for a little less in ranking.</param>
-public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy);
+/// <param name="IsTopic">The word is a name of the subject (ketamine, esketamine, Spravato) rather than what is asked about it.</param>
+public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false);
+
+/// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
+public sealed record PhrasingTerms(IReadOnlyDictionary<string, double> Weights, double TotalWeight)
+{
+    // Synonym expansion puts several terms at one position; the heaviest stands for the word so it is not counted twice.
+    public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf)
+    {
+        var weights = terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, idf, StringComparer.Ordinal);
+        return new PhrasingTerms(weights, weights.Values.Sum());
+    }
+}

@@ -1,6 +1,11 @@
 namespace WellbeingBot.Knowledge;
 
-public sealed record Candidate(Passage Passage, float Score, double Coverage);
+/// <param name="Score">Lucene's BM25 score.</param>
+/// <param name="Coverage">Share of the question's weighted words found anywhere in the passage.</param>
+/// <param name="Phrasing">Similarity of the question to the passage's closest title or alternate question (0 to 1).</param>
+/// <param name="Combined">BM25 relative to the best hit plus the weighted phrasing similarity: what candidates are ranked by.</param>
+/// <param name="TopicalCoverage">Coverage of the question's words other than the subject's names.</param>
+public sealed record Candidate(Passage Passage, float Score, double Coverage, double Phrasing, double Combined, double TopicalCoverage);
 
 public sealed record RetrievalResult(QueryPlan Plan, IReadOnlyList<Candidate> Candidates)
 {
