@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using WellbeingBot.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(RetrievalBenchmarks).Assembly).Run(args);

@@ -33,15 +33,13 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
 
     private bool IsReliable(Candidate best, Candidate? runnerUp, bool namesTopic)
     {
+        var lead = runnerUp is null ? 1 : (best.Combined - runnerUp.Combined) / best.Combined;
         var close = namesTopic
             ? best.TopicalCoverage >= _options.MinTopicalCoverage || best.Phrasing >= _options.MinTopicalPhrasing
+              // A long question about the subject covers less of itself, but one passage standing far above the rest is clear.
+              || (best.TopicalCoverage >= _options.MinTopicalCoverage / 2 && lead >= _options.ClearLead)
             : best.Coverage >= _options.MinCoverage || best.Phrasing >= _options.MinPhrasing;
-        if (!close || best.Score < _options.MinScore)
-        {
-            return false;
-        }
-
-        return runnerUp is null || (best.Combined - runnerUp.Combined) / best.Combined >= _options.MinMargin;
+        return close && best.Score >= _options.MinScore && lead >= _options.MinMargin;
     }
 
     // The passages open with their direct answer; a sentence further in wins only if it covers more of the question.

@@ -33,7 +33,9 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "any", "some", "there's", "thing", "things", "really", "actually", "also", "like", "anyone", "someone", "hi", "hey",
         "ok", "okay", "thanks", "thank", "much", "many", "lot", "all", "from", "up", "out", "than", "s", "t", "d", "ll",
         "re", "ve", "don't", "dont", "doesn't", "doesnt", "isn't", "isnt", "it's", "whether", "because", "after",
-        "before", "during", "over", "again", "still", "yet", "one", "go", "going", "mean",
+        "before", "during", "over", "again", "still", "yet", "one", "go", "going", "mean", "shouldn't", "shouldnt", "can't",
+        "cant", "won't", "wont", "wouldn't", "wouldnt", "couldn't", "couldnt", "didn't", "didnt", "aren't", "arent", "wasn't",
+        "haven't", "ive", "i've", "i'd", "i'll", "you're", "youre", "they're", "usually", "normally", "typically",
     ], ignoreCase: true);
 
     private readonly SynonymMap? _synonyms;

@@ -295,5 +295,5 @@ public sealed record KnowledgeBoosts(
     float Body = 1.0f,
     float Fuzzy = 0.8f,
     int FuzzyMinLength = 4,
-    double UnknownWeight = 1.0,
+    double UnknownWeight = 0.5,
     double Phrasing = 1.0);

@@ -35,7 +35,11 @@ public sealed class KnowledgeOptions
 
     /// <summary>Relative lead the best passage needs over the runner-up; below it the bot offers both instead of guessing.</summary>
     [Range(0.0, 1.0)]
-    public double MinMargin { get; set; } = 0.05;
+    public double MinMargin { get; set; } = 0.01;
+
+    /// <summary>A lead over the runner-up that makes a question about the subject clear even when it covers little of it.</summary>
+    [Range(0.0, 1.0)]
+    public double ClearLead { get; set; } = 0.25;
 
     public string ResolvePath() =>
         string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "knowledge") : System.IO.Path.GetFullPath(Path);
