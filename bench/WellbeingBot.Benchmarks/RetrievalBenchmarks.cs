@@ -9,6 +9,7 @@ namespace WellbeingBot.Benchmarks;
 /// on the real knowledge base and on a synthetic copy ten times its size.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RetrievalBenchmarks
 {
     private ConversationEngine _engine = null!;

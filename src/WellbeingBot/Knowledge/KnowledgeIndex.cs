@@ -37,6 +37,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly HashSet<string>[] _termsByDoc;
     private readonly HashSet<string>[][] _termsBySentence;
     private readonly PhrasingTerms[][] _termsByPhrasing;
+    private readonly FuzzyVocabulary _vocabulary;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
 
@@ -72,6 +73,7 @@ public sealed class KnowledgeIndex : IDisposable
             _docFrequency[term] = _docFrequency.GetValueOrDefault(term) + 1;
         }
 
+        _vocabulary = new FuzzyVocabulary(_byDoc.SelectMany(p => Terms(AllText(p), KnowledgeAnalyzer.RawField)));
         _termsByPhrasing = _byDoc
             .Select(p => new[] { p.Title }.Concat(p.Questions).Select(q => PhrasingTerms.Create(Terms(q), Idf)).ToArray())
             .ToArray();
@@ -210,25 +212,21 @@ public sealed class KnowledgeIndex : IDisposable
             : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false);
     }
 
-    // Lucene's FuzzyQuery finds the words of the passages within one or two edits of what was typed, before stemming
-    // ("infusoins" is one transposition from "infusions"); the closest few are then analysed like any other word.
-    private List<string> Correct(string raw)
-    {
-        var maxEdits = raw.Length >= 7 ? 2 : 1;
-        var fuzzy = new FuzzyQuery(new Term(KnowledgeAnalyzer.RawField, raw), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
-        var words = new HashSet<Term>();
-        fuzzy.Rewrite(_reader).ExtractTerms(words);
-        return words.SelectMany(w => Terms(w.Text)).Where(_docFrequency.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
-    }
+    // The passages' words within one or two edits of what was typed, before stemming ("infusoins" is one transposition
+    // from "infusions"); the closest few are then analysed like any other word.
+    private List<string> Correct(string raw) =>
+        _vocabulary.Correct(raw).SelectMany(Terms).Where(_docFrequency.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
 
     private double Idf(string term) => Idf(_docFrequency.GetValueOrDefault(term));
 
     private double Idf(int docFrequency) => Math.Log(1 + ((_byDoc.Length - docFrequency + 0.5) / (docFrequency + 0.5)));
 
-    private HashSet<string> Terms(string text)
+    private HashSet<string> Terms(string text) => Terms(text, AllField);
+
+    private HashSet<string> Terms(string text, string field)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        using var stream = _analyzer.GetTokenStream(AllField, text);
+        using var stream = _analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -270,7 +268,6 @@ public sealed class KnowledgeIndex : IDisposable
             new TextField(TitleField, p.Title, Field.Store.NO),
             new TextField(BodyField, p.Body, Field.Store.NO),
             new TextField(AllField, AllText(p), Field.Store.YES),
-            new TextField(KnowledgeAnalyzer.RawField, AllText(p), Field.Store.NO),
         };
         foreach (var q in p.Questions)
         {

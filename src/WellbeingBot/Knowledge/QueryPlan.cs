@@ -8,6 +8,8 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 {
     public static readonly QueryPlan Empty = new([]);
 
+    private readonly HashSet<string> _terms = Groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
+
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
     /// <summary>True when the question names the subject itself (ketamine, esketamine, Spravato).</summary>
@@ -43,33 +45,36 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
             return 0;
         }
 
+        // Runs for every phrasing of every candidate on each turn, so it allocates nothing.
         double questionCovered = 0;
-        var matched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Groups)
         {
-            var hit = false;
             foreach (var term in group.Terms)
             {
                 if (phrasing.Weights.ContainsKey(term))
                 {
-                    matched.Add(term);
-                    hit = true;
+                    questionCovered += group.Weight;
+                    break;
                 }
-            }
-
-            if (hit)
-            {
-                questionCovered += group.Weight;
             }
         }
 
-        if (matched.Count == 0)
+        if (questionCovered <= 0)
         {
             return 0;
         }
 
+        double phrasingCovered = 0;
+        foreach (var (term, weight) in phrasing.Weights)
+        {
+            if (_terms.Contains(term))
+            {
+                phrasingCovered += weight;
+            }
+        }
+
         var precision = questionCovered / TotalWeight;
-        var recall = Math.Min(1, matched.Sum(t => phrasing.Weights[t]) / phrasing.TotalWeight);
+        var recall = phrasingCovered / phrasing.TotalWeight;
         return 2 * precision * recall / (precision + recall);
     }
 
@@ -102,7 +107,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false);
 
 /// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
-public sealed record PhrasingTerms(IReadOnlyDictionary<string, double> Weights, double TotalWeight)
+public sealed record PhrasingTerms(Dictionary<string, double> Weights, double TotalWeight)
 {
     // Synonym expansion puts several terms at one position; the heaviest stands for the word so it is not counted twice.
     public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf)
