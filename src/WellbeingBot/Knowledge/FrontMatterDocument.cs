@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WellbeingBot.Knowledge;
 
 /// <summary>A Markdown file split into its YAML front matter and its body, remembering where each starts.</summary>
@@ -23,6 +25,16 @@ public sealed record FrontMatterDocument(string File, string Yaml, int YamlFirst
         var body = string.Join('\n', lines[(close + 1)..]).Trim();
         return new FrontMatterDocument(file, yaml, 2, body, close + 2);
     }
+
+    /// <summary>The date of the last clinical review; every reviewed file needs one, as yyyy-mm-dd.</summary>
+    public DateOnly ParseReviewed(string? raw) =>
+        DateOnly.TryParseExact(raw?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewed)
+            ? reviewed
+            : throw new KnowledgeFormatException(File, LineOf("reviewed"), "reviewed must be the date of the last clinical review, as yyyy-mm-dd");
+
+    /// <summary>The value of a top-level key written on one line, or null.</summary>
+    public string? ScalarOf(string key) =>
+        Yaml.Split('\n').FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal))?[(key.Length + 1)..].Trim();
 
     /// <summary>The line of a top-level key, so validation errors point at it; the opening fence when the key is missing.</summary>
     public int LineOf(string key)

@@ -16,11 +16,8 @@ public sealed record Notes(string Caution, string SeekHelp, string Welcome)
         }
 
         var doc = FrontMatterDocument.Parse(file, File.ReadAllText(file));
-        if (!doc.Yaml.Split('\n').Any(l => l.StartsWith("reviewed:", StringComparison.Ordinal)))
-        {
-            throw new KnowledgeFormatException(file, 1, "the front matter needs a 'reviewed' date");
-        }
-
+        // A note without a valid review date is as untrustworthy as a passage without one.
+        doc.ParseReviewed(doc.ScalarOf("reviewed"));
         return doc.Body.Length == 0
             ? throw new KnowledgeFormatException(file, doc.BodyFirstLine, "the note has no text")
             : doc.Body;

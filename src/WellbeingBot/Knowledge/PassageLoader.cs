@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -71,7 +70,7 @@ public static partial class PassageLoader
         }
 
         var sources = ParseSources(doc, fm.Sources);
-        var reviewed = ParseReviewed(doc, fm.Reviewed);
+        var reviewed = doc.ParseReviewed(fm.Reviewed);
         if (doc.Body.Length == 0)
         {
             throw new KnowledgeFormatException(file, doc.BodyFirstLine, "the passage has no body text");
@@ -104,16 +103,6 @@ public static partial class PassageLoader
         }
 
         return sources;
-    }
-
-    private static DateOnly ParseReviewed(FrontMatterDocument doc, string? raw)
-    {
-        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewed))
-        {
-            throw new KnowledgeFormatException(doc.File, doc.LineOf("reviewed"), "reviewed must be the date of the last clinical review, as yyyy-mm-dd");
-        }
-
-        return reviewed;
     }
 
     private static string Required(FrontMatterDocument doc, string key, string? value) =>

@@ -46,6 +46,26 @@ public sealed class KnowledgeStartupTests
     }
 
     [Fact]
+    public void Note_without_a_valid_review_date_stops_the_start_naming_the_line()
+    {
+        var folder = CopyOfRealKnowledge();
+        try
+        {
+            var note = Path.Combine(folder, "notes", "seek-help.md");
+            File.WriteAllText(note, File.ReadAllText(note).Replace("reviewed: 2026-11-28", "reviewed: recently", StringComparison.Ordinal));
+
+            var e = Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Load(folder));
+
+            Assert.EndsWith("seek-help.md", e.File, StringComparison.Ordinal);
+            Assert.Equal(2, e.Line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Invalid_threshold_setting_stops_the_start()
     {
         using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Knowledge:MinCoverage"] = "7" });
