@@ -83,6 +83,9 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     public KnowledgeBoosts Boosts { get; }
 
+    /// <summary>How the searcher scores; exposed so a test can hold the index to BM25 rather than Lucene's TF-IDF default.</summary>
+    internal Similarity Similarity => _searcher.Similarity;
+
     public IReadOnlyList<Passage> Passages => _byDoc;
 
     public int Count => _byDoc.Length;

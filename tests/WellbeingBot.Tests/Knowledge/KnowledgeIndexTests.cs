@@ -63,6 +63,7 @@ public sealed class KnowledgeIndexTests
     public void Ranking_uses_bm25_with_titles_and_questions_boosted()
     {
         // With BM25 scores are unbounded sums of idf-weighted saturations; classic TF-IDF with coord would stay below ~1 here.
+        Assert.IsType<Lucene.Net.Search.Similarities.BM25Similarity>(Index.Similarity);
         var best = Index.Search("esketamine spravato nasal spray").Best;
         Assert.NotNull(best);
         Assert.True(best.Score > 5, $"score {best.Score}");
