@@ -7,62 +7,39 @@ public sealed class KnowledgeStartupTests
     [Fact]
     public void Malformed_passage_stops_the_start_naming_file_and_line()
     {
-        var folder = CopyOfRealKnowledge();
-        try
-        {
-            var broken = Path.Combine(folder, "passages", "what-is-ketamine.md");
-            File.WriteAllText(broken, File.ReadAllText(broken).Replace("reviewed: ", "reviewed: not-a-date ", StringComparison.Ordinal));
-            using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Knowledge:Path"] = folder });
+        using var knowledge = new TemporaryKnowledge();
+        knowledge.Edit("passages/what-is-ketamine.md", t => t.Replace("reviewed: ", "reviewed: not-a-date ", StringComparison.Ordinal));
+        using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Folder });
 
-            var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-            var format = Assert.IsType<KnowledgeFormatException>(e.GetBaseException());
-            Assert.EndsWith("what-is-ketamine.md", format.File, StringComparison.Ordinal);
-            Assert.True(format.Line > 1);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var format = Assert.IsType<KnowledgeFormatException>(e.GetBaseException());
+        Assert.EndsWith("what-is-ketamine.md", format.File, StringComparison.Ordinal);
+        Assert.True(format.Line > 1);
     }
 
     [Fact]
     public void Missing_caution_note_stops_the_start()
     {
-        var folder = CopyOfRealKnowledge();
-        try
-        {
-            File.Delete(Path.Combine(folder, "notes", "caution.md"));
-            using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Knowledge:Path"] = folder });
+        using var knowledge = new TemporaryKnowledge();
+        File.Delete(Path.Combine(knowledge.Folder, "notes", "caution.md"));
+        using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge.Folder });
 
-            var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-            Assert.Contains("caution.md", e.GetBaseException().Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("caution.md", e.GetBaseException().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Note_without_a_valid_review_date_stops_the_start_naming_the_line()
     {
-        var folder = CopyOfRealKnowledge();
-        try
-        {
-            var note = Path.Combine(folder, "notes", "seek-help.md");
-            File.WriteAllText(note, File.ReadAllText(note).Replace("reviewed: 2026-11-28", "reviewed: recently", StringComparison.Ordinal));
+        using var knowledge = new TemporaryKnowledge();
+        knowledge.Edit("notes/seek-help.md", t => t.Replace("reviewed: 2026-11-28", "reviewed: recently", StringComparison.Ordinal));
 
-            var e = Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Load(folder));
+        var e = Assert.Throws<KnowledgeFormatException>(() => KnowledgeBase.Load(knowledge.Folder));
 
-            Assert.EndsWith("seek-help.md", e.File, StringComparison.Ordinal);
-            Assert.Equal(2, e.Line);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.EndsWith("seek-help.md", e.File, StringComparison.Ordinal);
+        Assert.Equal(2, e.Line);
     }
 
     [Fact]
@@ -72,16 +49,28 @@ public sealed class KnowledgeStartupTests
         Assert.ThrowsAny<Exception>(() => app.CreateClient());
     }
 
-    private static string CopyOfRealKnowledge()
+    /// <summary>A copy of the real knowledge folder that a test may break, deleted afterwards.</summary>
+    private sealed class TemporaryKnowledge : IDisposable
     {
-        var target = Directory.CreateTempSubdirectory("wellbeingbot-knowledge-").FullName;
-        foreach (var file in Directory.EnumerateFiles(TestKnowledge.Folder, "*", SearchOption.AllDirectories))
+        public TemporaryKnowledge()
         {
-            var to = Path.Combine(target, Path.GetRelativePath(TestKnowledge.Folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
+            Folder = Directory.CreateTempSubdirectory("wellbeingbot-knowledge-").FullName;
+            foreach (var file in Directory.EnumerateFiles(TestKnowledge.Folder, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(Folder, Path.GetRelativePath(TestKnowledge.Folder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
         }
 
-        return target;
+        public string Folder { get; }
+
+        public void Edit(string relativePath, Func<string, string> change)
+        {
+            var file = Path.Combine(Folder, relativePath);
+            File.WriteAllText(file, change(File.ReadAllText(file)));
+        }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 }
