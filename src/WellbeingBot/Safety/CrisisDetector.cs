@@ -1,0 +1,116 @@
+using WellbeingBot.Knowledge;
+
+namespace WellbeingBot.Safety;
+
+/// <summary>
+/// Checks a message for crisis with reviewed patterns only: deterministic, so every decision can be traced to a line of
+/// <c>knowledge/safety/crisis-patterns.yaml</c>. It errs towards firing; a false alarm costs a kind message, a miss can cost a life.
+/// </summary>
+public sealed class CrisisDetector(SafetyRules rules)
+{
+    private const int FuzzyMinLength = 6;
+
+    /// <param name="distressEarlier">Whether an earlier message of this conversation showed distress or crisis.</param>
+    public SafetyAssessment Assess(string text, bool distressEarlier)
+    {
+        var sentences = Prepare(text);
+        var fired = new List<CrisisRule>();
+        foreach (var rule in rules.Rules)
+        {
+            if (sentences.Any(rule.Pattern.Matches))
+            {
+                fired.Add(rule);
+            }
+        }
+
+        var distress = First(rules.Distress, sentences);
+        var means = First(rules.Means, sentences);
+        var categories = fired.Select(r => r.Category).Distinct().Order().ToList();
+        var ids = fired.Select(r => r.Pattern.Id).ToList();
+        var language = fired.OrderBy(r => r.Category).Select(r => r.Pattern.Language).FirstOrDefault(IsLanguage);
+
+        // A question about amounts or high places is a crisis when distress came before it, in this message or an earlier one.
+        if (means is not null && (distress is not null || distressEarlier || categories.Count > 0) && !categories.Contains(CrisisCategory.Method))
+        {
+            categories.Add(CrisisCategory.Method);
+            categories.Sort();
+            ids.Add(means.Id);
+            language ??= IsLanguage(means.Language) ? means.Language : distress?.Language;
+        }
+
+        var lookup = First(rules.Lookups, sentences);
+        language ??= new[] { lookup, distress, First(rules.Grounding, sentences) }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
+        return new SafetyAssessment(
+            categories,
+            ids,
+            language,
+            distress is not null || categories.Count > 0,
+            means is not null,
+            categories.Count > 0 || First(rules.Topics, sentences) is not null || means is not null,
+            lookup is not null,
+            First(rules.Grounding, sentences) is not null);
+    }
+
+    /// <summary>Whether the message answers the check-in with "yes, I'm safe" (true), "no" (false), or neither (null).</summary>
+    public bool? SafetyAnswer(string text)
+    {
+        var sentences = Prepare(text);
+        return First(rules.NotSafe, sentences) is not null ? false
+            : First(rules.SafeNow, sentences) is not null ? true
+            : null;
+    }
+
+    /// <summary>The message as the patterns see it: sentences normalised, spellings corrected, harmless phrases masked.</summary>
+    public IReadOnlyList<string> Prepare(string text) =>
+        SafetyText.Sentences(text).Select(Canonical).Select(Mask).ToArray();
+
+    private static SafetyPattern? First(IReadOnlyList<SafetyPattern> patterns, IReadOnlyList<string> sentences) =>
+        patterns.FirstOrDefault(p => sentences.Any(p.Matches));
+
+    private static bool IsLanguage(string? language) => language is "en" or "es" or "fr" or "de";
+
+    private string Canonical(string sentence)
+    {
+        var words = sentence.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = CanonicalWord(words[i]);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private string CanonicalWord(string word)
+    {
+        if (rules.Spellings.TryGetValue(word, out var canonical))
+        {
+            return canonical;
+        }
+
+        // A word that is itself a key word stays as it is ("overdosed" must not become "overdose").
+        if (word.Length < FuzzyMinLength || rules.FuzzyWords.Contains(word, StringComparer.Ordinal))
+        {
+            return word;
+        }
+
+        foreach (var key in rules.FuzzyWords)
+        {
+            if (key[0] == word[0] && Math.Abs(key.Length - word.Length) <= 1 && FuzzyVocabulary.Distance(word, key, 1) <= 1)
+            {
+                return key;
+            }
+        }
+
+        return word;
+    }
+
+    private string Mask(string sentence)
+    {
+        foreach (var mask in rules.Masks)
+        {
+            sentence = mask.Replace(sentence, " _ ");
+        }
+
+        return string.Join(' ', sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WellbeingBot.Knowledge;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace WellbeingBot.Safety;
+
+/// <summary>
+/// Reads <c>crisis-patterns.yaml</c> and refuses it unless every pattern compiles and fires on each of its own examples and on
+/// none of its counter-examples: a reviewer's edit that breaks a rule stops the start instead of silently missing a crisis.
+/// </summary>
+public static partial class SafetyRulesLoader
+{
+    public const string FileName = "crisis-patterns.yaml";
+
+    private static readonly string[] Languages = ["en", "es", "fr", "de", "any"];
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static SafetyRules LoadFolder(string folder)
+    {
+        var file = Path.Combine(folder, FileName);
+        return File.Exists(file)
+            ? Parse(file, File.ReadAllText(file))
+            : throw new KnowledgeFormatException(file, 0, "the crisis patterns are required and the file is missing");
+    }
+
+    public static SafetyRules Parse(string file, string text)
+    {
+        PatternsFile raw;
+        try
+        {
+            raw = Yaml.Deserialize<PatternsFile?>(text) ?? new PatternsFile();
+        }
+        catch (YamlException e)
+        {
+            throw new KnowledgeFormatException(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+
+        var context = new Context(file, text, raw.Words ?? []);
+        var reviewed = DateOnly.TryParseExact(raw.Reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new KnowledgeFormatException(file, context.LineOf("reviewed:"), "reviewed must be the date of the last clinical review, as yyyy-mm-dd");
+
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, variants) in raw.Spellings ?? [])
+        {
+            foreach (var variant in variants ?? [])
+            {
+                var key = SafetyText.Normalize(variant ?? "");
+                if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal) || (spellings.TryGetValue(key, out var other) && other != word))
+                {
+                    throw new KnowledgeFormatException(file, context.LineOf(variant ?? word), $"spelling '{variant}' must be one word, mapped to one word only");
+                }
+
+                spellings[key] = word;
+            }
+        }
+
+        var fuzzy = (raw.Fuzzy ?? []).Select(w => SafetyText.Normalize(w ?? "")).Where(w => w.Length > 0).ToArray();
+        var masks = context.Compile(raw.Masks, "masks");
+        var rules = (raw.Rules ?? []).Select(r => new CrisisRule(
+            context.Compile(r, "rules"),
+            CrisisCategories.TryParse(r?.Category, out var category)
+                ? category
+                : throw new KnowledgeFormatException(file, context.LineOf($"id: {r?.Id}"), $"rule '{r?.Id}' has an unknown category '{r?.Category}'")))
+            .ToArray();
+
+        var set = new SafetyRules(
+            reviewed,
+            spellings,
+            fuzzy,
+            masks,
+            rules,
+            context.Compile(raw.Distress, "distress"),
+            context.Compile(raw.Means, "means"),
+            context.Compile(raw.Topics, "topics"),
+            context.Compile(raw.Lookups, "lookups"),
+            context.Compile(raw.Grounding, "grounding"),
+            context.Compile(raw.SafeNow, "safe_now"),
+            context.Compile(raw.NotSafe, "not_safe"));
+        if (rules.Length == 0)
+        {
+            throw new KnowledgeFormatException(file, 1, "there are no crisis rules");
+        }
+
+        context.CheckExamples(set, raw);
+        return set;
+    }
+
+    [GeneratedRegex(@"\{([a-z0-9_]+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    private sealed class Context(string file, string text, Dictionary<string, List<string?>?> words)
+    {
+        private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+        private readonly string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+
+        public int LineOf(string needle)
+        {
+            var index = Array.FindIndex(lines, l => l.Contains(needle, StringComparison.Ordinal));
+            return index < 0 ? 1 : index + 1;
+        }
+
+        public SafetyPattern[] Compile(List<PatternEntry?>? entries, string section) =>
+            (entries ?? []).Select(e => Compile(e, section)).ToArray();
+
+        public SafetyPattern Compile(PatternEntry? entry, string section)
+        {
+            if (entry?.Id is null || !IdPattern().IsMatch(entry.Id))
+            {
+                throw new KnowledgeFormatException(file, LineOf(section + ":"), $"every entry under '{section}' needs an id of lower-case words joined by hyphens");
+            }
+
+            var line = LineOf($"id: {entry.Id}");
+            if (!ids.Add(entry.Id))
+            {
+                throw new KnowledgeFormatException(file, line, $"id '{entry.Id}' is used twice");
+            }
+
+            if (!Languages.Contains(entry.Language, StringComparer.Ordinal))
+            {
+                throw new KnowledgeFormatException(file, line, $"'{entry.Id}' needs a language: one of {string.Join(", ", Languages)}");
+            }
+
+            if ((entry.Examples ?? []).Count == 0)
+            {
+                throw new KnowledgeFormatException(file, line, $"'{entry.Id}' needs at least one example it must match");
+            }
+
+            return new SafetyPattern(
+                entry.Id,
+                entry.Language!,
+                Build(entry.Pattern, entry.Id, line),
+                (entry.Unless ?? []).SelectMany(u => Build(u, entry.Id, line)).ToArray());
+        }
+
+        // Every broken example is reported at once, so a reviewer fixes a batch of edits in one pass.
+        public void CheckExamples(SafetyRules set, PatternsFile raw)
+        {
+            var problems = new List<(int Line, string Problem)>();
+            var detector = new CrisisDetector(set);
+            foreach (var entry in new[] { raw.Rules, raw.Distress, raw.Means, raw.Topics, raw.Lookups, raw.Grounding, raw.SafeNow, raw.NotSafe }
+                .SelectMany(list => list ?? []))
+            {
+                var pattern = FindPattern(set, entry!.Id!);
+                foreach (var example in entry.Examples ?? [])
+                {
+                    if (!detector.Prepare(example ?? "").Any(pattern.Matches))
+                    {
+                        problems.Add((LineOf(example ?? entry.Id!), $"'{entry.Id}' does not match its own example '{example}'"));
+                    }
+                }
+
+                foreach (var counter in entry.Not ?? [])
+                {
+                    if (detector.Prepare(counter ?? "").Any(pattern.Matches))
+                    {
+                        problems.Add((LineOf(counter ?? entry.Id!), $"'{entry.Id}' matches '{counter}', listed under not"));
+                    }
+                }
+            }
+
+            foreach (var entry in raw.Masks ?? [])
+            {
+                var mask = set.Masks.First(m => m.Id == entry!.Id);
+                foreach (var example in entry!.Examples ?? [])
+                {
+                    var before = SafetyText.Sentences(example ?? "");
+                    if (!before.Any(mask.MatchesIgnoringGuards))
+                    {
+                        problems.Add((LineOf(example ?? entry.Id!), $"mask '{entry.Id}' does not match its own example '{example}'"));
+                    }
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                var first = problems[0].Line;
+                var all = string.Join("; ", problems.Select(p => $"line {p.Line}: {p.Problem}"));
+                throw new KnowledgeFormatException(file, first, $"{problems.Count} pattern example(s) fail: {all}");
+            }
+        }
+
+        private static SafetyPattern FindPattern(SafetyRules set, string id) =>
+            set.Rules.Select(r => r.Pattern)
+                .Concat(set.Distress).Concat(set.Means).Concat(set.Topics).Concat(set.Lookups)
+                .Concat(set.Grounding).Concat(set.SafeNow).Concat(set.NotSafe)
+                .First(p => p.Id == id);
+
+        private Regex[] Build(string? pattern, string id, int line)
+        {
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                throw new KnowledgeFormatException(file, line, $"'{id}' has an empty pattern");
+            }
+
+            var expanded = Placeholder().Replace(pattern, m => Expand(m.Groups[1].Value, id, line));
+            try
+            {
+                return TopLevelAlternatives(expanded).Select(Compile).ToArray();
+            }
+            catch (ArgumentException e)
+            {
+                throw new KnowledgeFormatException(file, line, $"'{id}' has an invalid pattern: {e.Message}");
+            }
+        }
+
+        // NonBacktracking keeps matching time linear in the message, whatever a pattern or a user writes; the few alternatives
+        // too large for its automaton fall back to the ordinary engine, bounded by the timeout.
+        private static Regex Compile(string alternative)
+        {
+            var bounded = $@"\b(?:{alternative})\b";
+            try
+            {
+                return new Regex(bounded, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            }
+            catch (NotSupportedException)
+            {
+                return new Regex(bounded, RegexOptions.CultureInvariant, MatchTimeout);
+            }
+        }
+
+        private static IEnumerable<string> TopLevelAlternatives(string pattern)
+        {
+            var depth = 0;
+            var start = 0;
+            var inClass = false;
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                switch (pattern[i])
+                {
+                    case '\\':
+                        i++;
+                        break;
+                    case '[':
+                        inClass = true;
+                        break;
+                    case ']':
+                        inClass = false;
+                        break;
+                    case '(' when !inClass:
+                        depth++;
+                        break;
+                    case ')' when !inClass:
+                        depth--;
+                        break;
+                    case '|' when depth == 0 && !inClass:
+                        yield return pattern[start..i];
+                        start = i + 1;
+                        break;
+                }
+            }
+
+            yield return pattern[start..];
+        }
+
+        // {w1}..{w9}: up to that many words of any kind; {name}: any phrase of the word list of that name.
+        private string Expand(string name, string id, int line)
+        {
+            if (name.Length == 2 && name[0] == 'w' && name[1] is >= '1' and <= '9')
+            {
+                return $"(?:[a-z0-9]+ ){{0,{name[1]}}}";
+            }
+
+            if (!words.TryGetValue(name, out var list) || list is null || list.Count == 0)
+            {
+                throw new KnowledgeFormatException(file, line, $"'{id}' uses {{{name}}}, which is not a word list");
+            }
+
+            var phrases = list.Select(w => SafetyText.Normalize(w ?? "")).Where(w => w.Length > 0)
+                .Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).Select(Regex.Escape);
+            return $"(?:{string.Join('|', phrases)})";
+        }
+    }
+
+    // Mutable shapes only for YamlDotNet, which rejects unknown keys, so a misspelt 'examples' cannot pass unnoticed.
+    private sealed class PatternsFile
+    {
+        public string? Reviewed { get; set; }
+        public Dictionary<string, List<string?>?>? Spellings { get; set; }
+        public List<string?>? Fuzzy { get; set; }
+        public Dictionary<string, List<string?>?>? Words { get; set; }
+        public List<PatternEntry?>? Masks { get; set; }
+        public List<PatternEntry?>? Rules { get; set; }
+        public List<PatternEntry?>? Distress { get; set; }
+        public List<PatternEntry?>? Means { get; set; }
+        public List<PatternEntry?>? Topics { get; set; }
+        public List<PatternEntry?>? Lookups { get; set; }
+        public List<PatternEntry?>? Grounding { get; set; }
+        public List<PatternEntry?>? SafeNow { get; set; }
+        public List<PatternEntry?>? NotSafe { get; set; }
+    }
+
+    private sealed class PatternEntry
+    {
+        public string? Id { get; set; }
+        public string? Category { get; set; }
+        public string? Language { get; set; }
+        public string? Pattern { get; set; }
+        public List<string?>? Unless { get; set; }
+        public List<string?>? Examples { get; set; }
+        public List<string?>? Not { get; set; }
+    }
+}
