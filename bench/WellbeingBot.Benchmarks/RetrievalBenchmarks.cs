@@ -31,8 +31,7 @@ public class RetrievalBenchmarks
     public void Setup()
     {
         _knowledge = SyntheticKnowledge.Load(Copies);
-        var options = Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions());
-        _engine = new ConversationEngine(new AnswerFinder(_knowledge.Index, options), new ReplyComposer(_knowledge.Notes));
+        _engine = BenchmarkConversation.Engine(_knowledge);
         _message = new IncomingMessage(Question);
     }
 

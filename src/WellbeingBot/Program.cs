@@ -1,11 +1,15 @@
 using WellbeingBot.Bot;
 using WellbeingBot.Channels.BotFramework;
 using WellbeingBot.Knowledge;
+using WellbeingBot.Safety;
+using WellbeingBot.State;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKnowledge();
+builder.Services.AddSafety();
+builder.Services.AddConversationMemory();
 builder.Services.AddConversation();
 builder.Services.AddBotFramework();
 

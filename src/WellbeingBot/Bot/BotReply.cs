@@ -9,6 +9,18 @@ public enum ReplyKind
     Acknowledgement,
     UnreadableInput,
     Apology,
+
+    /// <summary>The answer to a message that may come from someone in crisis; the only kind sent as urgent.</summary>
+    Crisis,
+
+    /// <summary>The turn after a crisis reply: are you safe right now?</summary>
+    CheckIn,
+
+    SafeNow,
+
+    Grounding,
+
+    Helplines,
 }
 
 /// <summary>One message from the bot, free of any channel SDK type. Built only by <see cref="ReplyComposer"/>.</summary>

@@ -4,8 +4,9 @@ using WellbeingBot.Knowledge;
 namespace WellbeingBot.Bot;
 
 /// <summary>
-/// The one place replies are written. Every reply to a question, answered or not, ends with the caution and seek-help notes,
-/// verbatim; keeping that here means no path can forget them.
+/// The one place replies are finished. Every reply to a message, answered or not, crisis or not, ends with the caution and
+/// seek-help notes, verbatim; keeping that here means no path can forget them. Crisis replies are worded by
+/// <see cref="Safety.CrisisComposer"/> and finished here.
 /// </summary>
 public sealed class ReplyComposer(Notes notes)
 {
@@ -18,7 +19,7 @@ public sealed class ReplyComposer(Notes notes)
         "What are the common side effects?",
     ];
 
-    public BotReply Answer(KnowledgeAnswer answer)
+    public BotReply Answer(KnowledgeAnswer answer, string? helpLine = null)
     {
         var passage = answer.Passage;
         var text = new StringBuilder();
@@ -36,17 +37,22 @@ public sealed class ReplyComposer(Notes notes)
             .Select((s, i) => new Citation(i + 1, s.Title, s.Url, Shorten(answer.Lead[0], AbstractLength)))
             .ToArray();
         text.Append("Sources: ").AppendJoin("; ", citations.Select(c => $"[{c.Position}] {c.Name} ({c.Url})"));
+        if (helpLine is not null)
+        {
+            text.Append("\n\n").Append(helpLine);
+        }
+
         return WithNotes(ReplyKind.Answer, text.ToString(), answer.Related.Select(p => p.Title).ToArray(), citations);
     }
 
-    public BotReply NoAnswer(NoReliableAnswer noAnswer)
+    public BotReply NoAnswer(NoReliableAnswer noAnswer, string? helpLine = null)
     {
         var text = noAnswer.Closest.Count > 0
             ? "I don't have a reliable answer to that in my knowledge base, and I would rather not guess. Did you mean one of these?"
             : "I don't have a reliable answer to that. I can only answer questions about ketamine, esketamine (Spravato) and depression "
               + "treatment, from reviewed sources. Here are some things I can help with.";
         var suggestions = noAnswer.Closest.Count > 0 ? noAnswer.Closest.Select(p => p.Title).ToArray() : StarterQuestions;
-        return WithNotes(ReplyKind.NoAnswer, text, suggestions, []);
+        return WithNotes(ReplyKind.NoAnswer, helpLine is null ? text : $"{text}\n\n{helpLine}", suggestions, []);
     }
 
     public BotReply UnreadableInput(bool hadAttachments)
@@ -66,6 +72,10 @@ public sealed class ReplyComposer(Notes notes)
 
     public BotReply Acknowledgement() =>
         new(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
+
+    /// <summary>Ends a reply written elsewhere (the crisis path) with both notes; only a crisis reply is ever urgent.</summary>
+    public BotReply Finish(ReplyKind kind, string text, IReadOnlyList<string> suggestions, bool urgent = false) =>
+        new(kind, $"{text}\n\n{notes.Caution}\n\n{notes.SeekHelp}", suggestions, [], urgent && kind == ReplyKind.Crisis);
 
     private BotReply WithNotes(ReplyKind kind, string text, IReadOnlyList<string> suggestions, IReadOnlyList<Citation> citations) =>
         new(kind, $"{text}\n\n{notes.Caution}\n\n{notes.SeekHelp}", suggestions, citations);

@@ -1,6 +1,9 @@
 namespace WellbeingBot.Knowledge;
 
-/// <summary>Loads the knowledge base before the first request, so a malformed file stops the start instead of a turn.</summary>
+/// <summary>
+/// Loads all reviewed content (passages, notes, crisis patterns, crisis wording, helplines) before the first request, so a
+/// malformed file stops the start instead of a turn, and above all never a crisis reply.
+/// </summary>
 public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<KnowledgeStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -8,7 +11,8 @@ public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<
         try
         {
             var knowledge = services.GetRequiredService<KnowledgeBase>();
-            LogLoaded(logger, knowledge.Passages.Count);
+            var safety = services.GetRequiredService<Safety.SafetyKnowledge>();
+            LogLoaded(logger, knowledge.Passages.Count, safety.Rules.Rules.Count, safety.Directory.Countries.Count);
         }
         catch (KnowledgeFormatException e)
         {
@@ -21,8 +25,8 @@ public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base loaded: {PassageCount} passages indexed")]
-    private static partial void LogLoaded(ILogger logger, int passageCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {PassageCount} passages indexed, {RuleCount} crisis rules, helplines for {CountryCount} countries")]
+    private static partial void LogLoaded(ILogger logger, int passageCount, int ruleCount, int countryCount);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The knowledge base is invalid and the bot will not start: {Problem}")]
     private static partial void LogInvalid(ILogger logger, string problem);

@@ -9,6 +9,8 @@ namespace WellbeingBot.Safety;
 public sealed class CrisisDetector(SafetyRules rules)
 {
     private const int FuzzyMinLength = 6;
+    private const int WindowWords = 60;
+    private const int WindowOverlap = 20;
 
     /// <param name="distressEarlier">Whether an earlier message of this conversation showed distress or crisis.</param>
     public SafetyAssessment Assess(string text, bool distressEarlier)
@@ -62,7 +64,24 @@ public sealed class CrisisDetector(SafetyRules rules)
 
     /// <summary>The message as the patterns see it: sentences normalised, spellings corrected, harmless phrases masked.</summary>
     public IReadOnlyList<string> Prepare(string text) =>
-        SafetyText.Sentences(text).Select(Canonical).Select(Mask).ToArray();
+        SafetyText.Sentences(text).Select(Canonical).Select(Mask).SelectMany(Windows).ToArray();
+
+    // A run-on "sentence" of thousands of words is read in overlapping windows, so no pattern ever scans more than a window:
+    // matching time stays small and linear in the message, and a phrase on a window edge is still whole in the next one.
+    private static IEnumerable<string> Windows(string sentence)
+    {
+        var words = sentence.Split(' ');
+        if (words.Length <= WindowWords)
+        {
+            yield return sentence;
+            yield break;
+        }
+
+        for (var start = 0; start < words.Length - WindowOverlap; start += WindowWords - WindowOverlap)
+        {
+            yield return string.Join(' ', words.Skip(start).Take(WindowWords));
+        }
+    }
 
     private static SafetyPattern? First(IReadOnlyList<SafetyPattern> patterns, IReadOnlyList<string> sentences) =>
         patterns.FirstOrDefault(p => sentences.Any(p.Matches));

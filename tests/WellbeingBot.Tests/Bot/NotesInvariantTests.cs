@@ -56,8 +56,7 @@ public sealed class NotesInvariantTests
         Assert.Empty(reply.Citations);
     }
 
-    private static ConversationEngine Engine() =>
-        new(TestKnowledge.Finder(), new ReplyComposer(TestKnowledge.Base.Notes));
+    private static ConversationEngine Engine() => TestConversation.Engine();
 
     private static void AssertBothNotes(string question, IReadOnlyList<BotReply> replies)
     {

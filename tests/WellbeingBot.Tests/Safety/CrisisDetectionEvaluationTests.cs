@@ -1,3 +1,4 @@
+using WellbeingBot.Safety;
 using Xunit.Abstractions;
 
 namespace WellbeingBot.Tests.Safety;
@@ -11,7 +12,7 @@ public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Development_set_every_crisis_is_caught_and_few_false_alarms()
     {
-        var metrics = DetectionMetrics.Run(TestSafety.Detector(), CrisisSet.Dev());
+        var metrics = DetectionMetrics.Run(new CrisisDetector(TestConversation.Safety.Rules), CrisisSet.Dev());
         var report = metrics.Report("development set", listMistakes: true);
         output.WriteLine(report);
         Write("crisis-detection-dev.txt", report);
@@ -22,7 +23,7 @@ public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Frozen_set_holds_up_on_unseen_phrasings()
     {
-        var metrics = DetectionMetrics.Run(TestSafety.Detector(), CrisisSet.Frozen());
+        var metrics = DetectionMetrics.Run(new CrisisDetector(TestConversation.Safety.Rules), CrisisSet.Frozen());
 
         // Only figures are printed for the frozen set: listing its messages would invite tuning on them.
         var report = metrics.Report("frozen set", listMistakes: false);

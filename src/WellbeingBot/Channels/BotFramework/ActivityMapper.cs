@@ -10,7 +10,12 @@ public static class ActivityMapper
     public const string CitationEntityType = "https://schema.org/Message";
 
     public static IncomingMessage ToIncoming(IMessageActivity activity) =>
-        new(activity.Text ?? TextFromSubmit(activity.Value), activity.Attachments?.Count > 0, activity.Locale);
+        new(
+            activity.Text ?? TextFromSubmit(activity.Value),
+            activity.Attachments?.Count > 0,
+            activity.Locale,
+            activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}:{id}" : null,
+            ClientCountry(activity));
 
     public static IMessageActivity ToActivity(BotReply reply)
     {
@@ -59,6 +64,11 @@ public static class ActivityMapper
         }));
         return entity;
     }
+
+    // Teams reports the user's country in a clientInfo entity; no other channel does.
+    private static string? ClientCountry(IMessageActivity activity) =>
+        activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))
+            ?.Properties?.Value<string>("country");
 
     // A card submit carries no text; a field named "text" or "question" in its data is what the user chose.
     private static string? TextFromSubmit(object? value) =>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using WellbeingBot.Bot;
 using WellbeingBot.Channels.BotFramework;
 
@@ -132,7 +133,7 @@ public sealed class ConversationTranscriptTests
 
     private static WellbeingActivityHandler Bot()
     {
-        var composer = new ReplyComposer(TestKnowledge.Base.Notes);
-        return new WellbeingActivityHandler(new ConversationEngine(TestKnowledge.Finder(), composer), composer);
+        var services = TestConversation.Services();
+        return new WellbeingActivityHandler(services.GetRequiredService<ConversationEngine>(), services.GetRequiredService<ReplyComposer>());
     }
 }

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WellbeingBot.Bot;
+using WellbeingBot.Knowledge;
+using WellbeingBot.Safety;
+using WellbeingBot.State;
+
+namespace WellbeingBot.Benchmarks;
+
+/// <summary>The conversation logic wired as Program.cs wires it, around a given knowledge base.</summary>
+public static class BenchmarkConversation
+{
+    public static ConversationEngine Engine(KnowledgeBase knowledge)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "knowledge");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = folder }).Build();
+        var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System);
+        services.AddKnowledge().AddSafety().AddConversationMemory().AddConversation();
+        services.AddSingleton(knowledge);
+        return services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
+    }
+}

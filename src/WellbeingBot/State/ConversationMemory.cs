@@ -1,0 +1,31 @@
+using WellbeingBot.Safety;
+
+namespace WellbeingBot.State;
+
+/// <summary>Where a conversation stands after a crisis reply, so the next turns keep the door open.</summary>
+public enum CrisisStage
+{
+    None,
+
+    /// <summary>A crisis reply was sent; the next turn checks in.</summary>
+    CrisisSent,
+
+    /// <summary>The bot asked "are you safe right now?"; the next turn may answer it.</summary>
+    CheckInAsked,
+}
+
+/// <summary>
+/// What one conversation needs to remember between turns to keep someone safe. No message text, no user id: only that distress
+/// was shown (so a later means question is recognised), the crisis stage, the language of the crisis reply and a country the
+/// person named. Held in memory only and dropped after the conversation goes quiet (see <see cref="ConversationMemoryStore"/>).
+/// </summary>
+public sealed record ConversationMemory(
+    bool DistressShown = false,
+    CrisisStage Stage = CrisisStage.None,
+    CrisisCategory? LastCrisis = null,
+    string? Language = null,
+    string? CountryCode = null,
+    bool AskedForCountry = false)
+{
+    public static readonly ConversationMemory Empty = new();
+}
