@@ -91,7 +91,7 @@ public static partial class CrisisDirectoryLoader
 
     private static Helpline Service(ServiceEntry? s, string code, Func<string, string, KnowledgeFormatException> error)
     {
-        var at = $"name: {s?.Name}";
+        var at = s?.Name ?? $"code: {code}";
         if (s is null || string.IsNullOrWhiteSpace(s.Name))
         {
             throw error($"code: {code}", $"{code}: every service needs a name");
