@@ -30,7 +30,7 @@ public sealed partial class CrisisTranscriptTests
                 var reply = AssertCrisis(a);
                 Assert.Contains("[988](tel:988)", reply.Text, StringComparison.Ordinal);
                 Assert.Contains("[911](tel:911)", reply.Text, StringComparison.Ordinal);
-                Assert.Contains("These are the lines for United States", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("Country: United States.", reply.Text, StringComparison.Ordinal);
             })
             .StartTestAsync();
     }

@@ -37,6 +37,26 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crisis_message_gets_an_urgent_reply_with_the_locales_lines_and_no_citation()
+    {
+        var message = Message("i dont want to wake up tomorrow");
+        message["locale"] = "en-AU";
+        var reply = Single(await AskAsync(message));
+
+        Assert.Equal("high", reply["importance"]!.GetValue<string>());
+        var text = reply["text"]!.GetValue<string>();
+        Assert.Contains("[13 11 14](tel:131114)", text, StringComparison.Ordinal);
+        Assert.Contains("[000](tel:000)", text, StringComparison.Ordinal);
+        Assert.Contains(Notes.SeekHelp, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply["entities"]?.AsArray() ?? [], e => e!["type"]!.GetValue<string>() == "https://schema.org/Message");
+
+        // The same conversation's next turn checks in, without the urgent mark.
+        var next = Single(await AskAsync(Message("ok")));
+        Assert.Contains("are you safe right now?", next["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(next["importance"]);
+    }
+
+    [Fact]
     public async Task Weather_question_gets_the_honest_no_answer_without_citations()
     {
         var reply = Single(await AskAsync(Message("what's the weather in Paris")));
