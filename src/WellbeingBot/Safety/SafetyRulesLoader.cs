@@ -203,6 +203,15 @@ public static partial class SafetyRulesLoader
                 throw new KnowledgeFormatException(file, line, $"'{id}' has an empty pattern");
             }
 
+            foreach (var alternative in TopLevelAlternatives(pattern))
+            {
+                if (EndsWithSpacedOptionalGroup(alternative))
+                {
+                    throw new KnowledgeFormatException(file, line,
+                        $"'{id}': '{alternative[^Math.Min(40, alternative.Length)..]}' ends with a space before an optional group, so it needs text after it; put the space inside: (?: word)?");
+                }
+            }
+
             var expanded = Placeholder().Replace(pattern, m => Expand(m.Groups[1].Value, id, line));
             try
             {
@@ -218,6 +227,32 @@ public static partial class SafetyRulesLoader
         // detector never gives a pattern more than a window of words, and the timeout is a last resort that fails towards care.
         private static Regex Compile(string alternative) =>
             new($@"\b(?:{alternative})\b", RegexOptions.CultureInvariant, MatchTimeout);
+
+        // "word (?:a|b)?" at the very end silently requires a space after "word": a subtle way for a rule to miss.
+        private static bool EndsWithSpacedOptionalGroup(string alternative)
+        {
+            if (!alternative.EndsWith(")?", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var depth = 0;
+            for (var i = alternative.Length - 2; i >= 0; i--)
+            {
+                if (i > 0 && alternative[i - 1] == '\\')
+                {
+                    continue;
+                }
+
+                depth += alternative[i] switch { ')' => 1, '(' => -1, _ => 0 };
+                if (depth == 0)
+                {
+                    return i > 0 && alternative[i - 1] == ' ';
+                }
+            }
+
+            return false;
+        }
 
         private static IEnumerable<string> TopLevelAlternatives(string pattern)
         {

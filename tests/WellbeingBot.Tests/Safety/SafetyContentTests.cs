@@ -24,6 +24,7 @@ public sealed class SafetyContentTests
     [InlineData("    category: suicide\n", "    categry: suicide\n", "Property 'categry' not found")]
     [InlineData("reviewed: 2026-11-28\n", "reviewed: recently\n", "reviewed must be the date")]
     [InlineData("    pattern: '{kill} ?{self}|", "    pattern: '{kil} ?{self}|", "{kil}, which is not a word list")]
+    [InlineData("    pattern: '{kill} ?{self}|", "    pattern: 'i want to go (?:now|tonight)?|{kill} ?{self}|", "ends with a space before an optional group")]
     public void A_malformed_patterns_file_stops_the_start(string original, string broken, string problem)
     {
         var text = File.ReadAllText(PatternsFile);
