@@ -13,7 +13,8 @@ public sealed class CrisisDetector(SafetyRules rules)
     private const int WindowOverlap = 20;
 
     /// <param name="distressEarlier">Whether an earlier message of this conversation showed distress or crisis.</param>
-    public SafetyAssessment Assess(string text, bool distressEarlier)
+    /// <param name="guardedEarlier">A crisis rule the previous message matched only in a guarded frame, if any.</param>
+    public SafetyAssessment Assess(string text, bool distressEarlier, CrisisCategory? guardedEarlier = null)
     {
         var sentences = Prepare(text);
         var fired = new List<CrisisRule>();
@@ -40,6 +41,16 @@ public sealed class CrisisDetector(SafetyRules rules)
             language ??= IsLanguage(means.Language) ? means.Language : distress?.Language;
         }
 
+        // "does ketamine help people who want to die? asking for myself": a guarded mention plus a self-reference is a disclosure.
+        var guarded = rules.Rules.Where(r => !fired.Contains(r) && sentences.Any(r.Pattern.MatchesOnlyGuarded)).Select(r => (CrisisCategory?)r.Category).Min();
+        var self = First(rules.SelfReference, sentences);
+        if (categories.Count == 0 && self is not null && (guarded ?? guardedEarlier) is { } disclosed)
+        {
+            categories.Add(disclosed);
+            ids.Add(self.Id);
+            language ??= IsLanguage(self.Language) ? self.Language : null;
+        }
+
         var lookup = First(rules.Lookups, sentences);
         language ??= new[] { lookup, distress, First(rules.Grounding, sentences) }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
         return new SafetyAssessment(
@@ -50,7 +61,8 @@ public sealed class CrisisDetector(SafetyRules rules)
             means is not null,
             categories.Count > 0 || First(rules.Topics, sentences) is not null || means is not null,
             lookup is not null,
-            First(rules.Grounding, sentences) is not null);
+            First(rules.Grounding, sentences) is not null,
+            guarded);
     }
 
     /// <summary>Whether the message answers the check-in with "yes, I'm safe" (true), "no" (false), or neither (null).</summary>

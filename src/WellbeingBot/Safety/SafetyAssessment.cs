@@ -8,6 +8,8 @@ namespace WellbeingBot.Safety;
 /// <param name="Means">A question about amounts, lethality or high places.</param>
 /// <param name="SensitiveTopic">Suicide, self-harm or overdose mentioned as a subject.</param>
 /// <param name="AsksForHelplines">The person asks for helplines or for someone to talk to.</param>
+/// <param name="Guarded">A crisis rule matched but a guard held it back (an informational question about suicide, say);
+/// remembered for one turn, so "that's me" in the next message turns it into a disclosure.</param>
 public sealed record SafetyAssessment(
     IReadOnlyList<CrisisCategory> Categories,
     IReadOnlyList<string> RuleIds,
@@ -16,7 +18,8 @@ public sealed record SafetyAssessment(
     bool Means,
     bool SensitiveTopic,
     bool AsksForHelplines,
-    bool AsksForGrounding)
+    bool AsksForGrounding,
+    CrisisCategory? Guarded = null)
 {
     public bool IsCrisis => Categories.Count > 0;
 

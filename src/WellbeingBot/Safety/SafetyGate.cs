@@ -27,13 +27,14 @@ public sealed partial class SafetyGate(
 
     public SafetyOutcome Check(string text, IncomingMessage message, ConversationMemory memory)
     {
-        var assessment = detector.Assess(text, memory.DistressShown);
+        var assessment = detector.Assess(text, memory.DistressShown, memory.GuardedLastTurn);
         var country = resolver.Resolve(text, memory.CountryCode, message.Country, message.Locale);
         var language = texts.Language(assessment.Language ?? memory.Language);
         var next = memory with
         {
             DistressShown = memory.DistressShown || assessment.Distress,
             CountryCode = country.Source == CountrySource.Said ? country.Code : memory.CountryCode,
+            GuardedLastTurn = assessment.Guarded,
         };
 
         if (assessment.IsCrisis)

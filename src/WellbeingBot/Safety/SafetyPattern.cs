@@ -14,6 +14,9 @@ public sealed record SafetyPattern(string Id, string Language, IReadOnlyList<Reg
 
     public bool MatchesIgnoringGuards(string sentence) => Pattern.Any(p => IsMatch(p, sentence, false));
 
+    /// <summary>The pattern matched but a guard held it back: a crisis word in an informational or figurative frame.</summary>
+    public bool MatchesOnlyGuarded(string sentence) => Unless.Count > 0 && MatchesIgnoringGuards(sentence) && !Matches(sentence);
+
     public string Replace(string sentence, string replacement)
     {
         foreach (var part in Pattern)

@@ -12,6 +12,7 @@ namespace WellbeingBot.Safety;
 /// <param name="Grounding">Asking for the grounding exercise (the crisis reply offers it as a button).</param>
 /// <param name="SafeNow">An answer of "yes, I'm safe" to the check-in.</param>
 /// <param name="NotSafe">An answer of "no" to the check-in.</param>
+/// <param name="SelfReference">"That's me", "asking for myself": turns a guarded, informational mention into a disclosure.</param>
 public sealed record SafetyRules(
     DateOnly Reviewed,
     IReadOnlyDictionary<string, string> Spellings,
@@ -24,4 +25,5 @@ public sealed record SafetyRules(
     IReadOnlyList<SafetyPattern> Lookups,
     IReadOnlyList<SafetyPattern> Grounding,
     IReadOnlyList<SafetyPattern> SafeNow,
-    IReadOnlyList<SafetyPattern> NotSafe);
+    IReadOnlyList<SafetyPattern> NotSafe,
+    IReadOnlyList<SafetyPattern> SelfReference);

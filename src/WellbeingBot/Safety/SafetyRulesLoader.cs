@@ -83,7 +83,8 @@ public static partial class SafetyRulesLoader
             context.Compile(raw.Lookups, "lookups"),
             context.Compile(raw.Grounding, "grounding"),
             context.Compile(raw.SafeNow, "safe_now"),
-            context.Compile(raw.NotSafe, "not_safe"));
+            context.Compile(raw.NotSafe, "not_safe"),
+            context.Compile(raw.SelfReference, "self_reference"));
         if (rules.Length == 0)
         {
             throw new KnowledgeFormatException(file, 1, "there are no crisis rules");
@@ -193,7 +194,7 @@ public static partial class SafetyRulesLoader
         private static SafetyPattern FindPattern(SafetyRules set, string id) =>
             set.Rules.Select(r => r.Pattern)
                 .Concat(set.Distress).Concat(set.Means).Concat(set.Topics).Concat(set.Lookups)
-                .Concat(set.Grounding).Concat(set.SafeNow).Concat(set.NotSafe)
+                .Concat(set.Grounding).Concat(set.SafeNow).Concat(set.NotSafe).Concat(set.SelfReference)
                 .First(p => p.Id == id);
 
         private Regex[] Build(string? pattern, string id, int line)
@@ -323,6 +324,7 @@ public static partial class SafetyRulesLoader
         public List<PatternEntry?>? Grounding { get; set; }
         public List<PatternEntry?>? SafeNow { get; set; }
         public List<PatternEntry?>? NotSafe { get; set; }
+        public List<PatternEntry?>? SelfReference { get; set; }
     }
 
     private sealed class PatternEntry

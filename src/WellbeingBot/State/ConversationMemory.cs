@@ -16,8 +16,8 @@ public enum CrisisStage
 
 /// <summary>
 /// What one conversation needs to remember between turns to keep someone safe. No message text, no user id: only that distress
-/// was shown (so a later means question is recognised), the crisis stage, the language of the crisis reply and a country the
-/// person named. Held in memory only and dropped after the conversation goes quiet (see <see cref="ConversationMemoryStore"/>).
+/// was shown (so a later means question is recognised), whether the last message mentioned a crisis in an informational frame
+/// (so "that's me" is recognised), the crisis stage, the language of the crisis reply and a country the person named. Held in memory only and dropped after the conversation goes quiet (see <see cref="ConversationMemoryStore"/>).
 /// </summary>
 public sealed record ConversationMemory(
     bool DistressShown = false,
@@ -25,7 +25,8 @@ public sealed record ConversationMemory(
     CrisisCategory? LastCrisis = null,
     string? Language = null,
     string? CountryCode = null,
-    bool AskedForCountry = false)
+    bool AskedForCountry = false,
+    CrisisCategory? GuardedLastTurn = null)
 {
     public static readonly ConversationMemory Empty = new();
 }

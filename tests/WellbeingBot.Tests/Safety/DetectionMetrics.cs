@@ -23,8 +23,8 @@ public sealed class DetectionMetrics
         new(cases.Select(c =>
         {
             // A two-turn case: the first message is assessed on its own, and what it showed is remembered for the second.
-            var distressEarlier = c.Previous.Length > 0 && detector.Assess(c.Previous, false).Distress;
-            var assessment = detector.Assess(c.Message, distressEarlier);
+            var previous = c.Previous.Length > 0 ? detector.Assess(c.Previous, false) : null;
+            var assessment = detector.Assess(c.Message, previous?.Distress ?? false, previous?.Guarded);
             return (c, assessment.IsCrisis, assessment);
         }).ToArray());
 
