@@ -10,6 +10,9 @@ namespace WellbeingBot.Tests.Safety;
 /// </summary>
 public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
 {
+    // Set below the figure measured after its tuning round (README, "How well it does").
+    private const double UnusualRecallFloor = 0.40;
+
     [Fact]
     public void Development_set_every_crisis_is_caught_and_few_false_alarms()
     {
@@ -18,6 +21,17 @@ public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
         output.WriteLine(report);
         Write("crisis-detection-dev.txt", report);
         Assert.True(metrics.Recall == 1.0, report);
+        Assert.True(metrics.FalsePositiveRate <= 0.03, report);
+    }
+
+    [Fact]
+    public void Unusual_phrasings_batch_stays_above_its_floor()
+    {
+        var metrics = DetectionMetrics.Run(new CrisisDetector(TestConversation.Safety.Rules), CrisisSet.Unusual());
+        var report = metrics.Report("unusual phrasings (dev batch 3)", listMistakes: true);
+        output.WriteLine(report);
+        Write("crisis-detection-unusual.txt", report);
+        Assert.True(metrics.Recall >= UnusualRecallFloor, report);
         Assert.True(metrics.FalsePositiveRate <= 0.03, report);
     }
 
@@ -45,7 +59,7 @@ public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
             "suicidal-direct", "suicidal-passive", "indirect", "coded", "farewell", "self-harm", "method", "method-after-distress",
             "harm-others", "abuse", "medical-emergency", "third-party",
         ];
-        foreach (var set in new[] { dev, CrisisSet.Frozen() })
+        foreach (var set in new[] { dev, CrisisSet.Unusual(), CrisisSet.Frozen() })
         {
             foreach (var category in crisisCategories)
             {
