@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WellbeingBot.Safety;
 
@@ -8,13 +9,13 @@ namespace WellbeingBot.Safety;
 /// and apostrophes dropped ("don't" and "dont" alike), leetspeak inside words undone ("k1ll"), stretched letters shortened
 /// ("diiie"), and everything that is not a letter or digit turned into single spaces.
 /// </summary>
-public static class SafetyText
+public static partial class SafetyText
 {
     private static readonly char[] SentenceEnds = ['.', '!', '?', ';', '\n', '\r', '¿', '¡', '…'];
 
     /// <summary>The sentences of a message, each normalised, empty ones dropped.</summary>
     public static IReadOnlyList<string> Sentences(string text) =>
-        text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries)
+        DottedLetters().Replace(text, "$1").Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries)
             .Select(Normalize)
             .Where(s => s.Length > 0)
             .ToArray();
@@ -99,4 +100,8 @@ public static class SafetyText
         var after = i + 1 < text.Length && char.IsLetter(text[i + 1]);
         return (before && after) || (c is '@' or '$' && after) ? replacement : c;
     }
+
+    // "k.m.s." and "s.h." are words spelled with dots, not four sentences.
+    [GeneratedRegex(@"(?<!\p{L})(\p{L})\.(?=\p{L}(?:\.|[^\p{L}]|$))")]
+    private static partial Regex DottedLetters();
 }

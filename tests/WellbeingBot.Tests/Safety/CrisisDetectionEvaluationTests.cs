@@ -11,7 +11,7 @@ namespace WellbeingBot.Tests.Safety;
 public sealed class CrisisDetectionEvaluationTests(ITestOutputHelper output)
 {
     // Set below the figure measured after its tuning round (README, "How well it does").
-    private const double UnusualRecallFloor = 0.40;
+    private const double UnusualRecallFloor = 0.95;
 
     [Fact]
     public void Development_set_every_crisis_is_caught_and_few_false_alarms()

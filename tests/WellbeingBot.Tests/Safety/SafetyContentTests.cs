@@ -78,6 +78,13 @@ public sealed class SafetyContentTests
         Assert.Equal(expected, SafetyText.Normalize(text));
 
     [Fact]
+    public void Words_spelled_with_dots_stay_one_word()
+    {
+        Assert.Equal(["kms", "tbh"], SafetyText.Sentences("k.m.s. tbh"));
+        Assert.Equal(["i live in the us", "ok"], SafetyText.Sentences("I live in the U.S. OK"));
+    }
+
+    [Fact]
     public void A_very_long_message_is_checked_in_bounded_time_and_still_caught()
     {
         var detector = new CrisisDetector(TestConversation.Safety.Rules);
