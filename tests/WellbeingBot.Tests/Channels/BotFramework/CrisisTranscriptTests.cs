@@ -149,7 +149,9 @@ public sealed partial class CrisisTranscriptTests
     [InlineData("this commute is killing me, anyway what is spravato")]
     [InlineData("my battery is dead")]
     [InlineData("the clinic is 5 kms away, how long is a session")]
-    public async Task Figurative_speech_is_not_a_crisis(string message)
+    [InlineData("I feel empty and numb all the time, is ketamine for me?")]
+    [InlineData("im so depressed, can ketamine help me?")]
+    public async Task Figurative_speech_and_depression_talk_are_not_a_crisis(string message)
     {
         await Flow("en-US")
             .Send(message)
