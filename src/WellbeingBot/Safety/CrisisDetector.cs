@@ -17,12 +17,19 @@ public sealed class CrisisDetector(SafetyRules rules)
     public SafetyAssessment Assess(string text, bool distressEarlier, CrisisCategory? guardedEarlier = null)
     {
         var sentences = Prepare(text);
+        // One pass over the rules: each either fires, or matched only where a guard held it back (kept for self-reference).
         var fired = new List<CrisisRule>();
+        CrisisCategory? guarded = null;
         foreach (var rule in rules.Rules)
         {
-            if (sentences.Any(rule.Pattern.Matches))
+            var outcome = sentences.Select(rule.Pattern.Evaluate).DefaultIfEmpty(PatternOutcome.None).Max();
+            if (outcome == PatternOutcome.Fires)
             {
                 fired.Add(rule);
+            }
+            else if (outcome == PatternOutcome.Guarded && (guarded is null || rule.Category < guarded))
+            {
+                guarded = rule.Category;
             }
         }
 
@@ -42,7 +49,6 @@ public sealed class CrisisDetector(SafetyRules rules)
         }
 
         // "does ketamine help people who want to die? asking for myself": a guarded mention plus a self-reference is a disclosure.
-        var guarded = rules.Rules.Where(r => !fired.Contains(r) && sentences.Any(r.Pattern.MatchesOnlyGuarded)).Select(r => (CrisisCategory?)r.Category).Min();
         var self = First(rules.SelfReference, sentences);
         if (categories.Count == 0 && self is not null && (guarded ?? guardedEarlier) is { } disclosed)
         {
@@ -52,7 +58,8 @@ public sealed class CrisisDetector(SafetyRules rules)
         }
 
         var lookup = First(rules.Lookups, sentences);
-        language ??= new[] { lookup, distress, First(rules.Grounding, sentences) }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
+        var grounding = First(rules.Grounding, sentences);
+        language ??= new[] { lookup, distress, grounding }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
         return new SafetyAssessment(
             categories,
             ids,
@@ -61,7 +68,7 @@ public sealed class CrisisDetector(SafetyRules rules)
             means is not null,
             categories.Count > 0 || First(rules.Topics, sentences) is not null || means is not null,
             lookup is not null,
-            First(rules.Grounding, sentences) is not null,
+            grounding is not null,
             guarded);
     }
 

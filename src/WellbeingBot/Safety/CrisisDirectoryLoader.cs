@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using WellbeingBot.Knowledge;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace WellbeingBot.Safety;
 
@@ -15,77 +11,55 @@ public static partial class CrisisDirectoryLoader
 {
     public const string FileName = "helplines.yaml";
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
-    public static CrisisDirectory LoadFolder(string folder)
-    {
-        var file = Path.Combine(folder, FileName);
-        return File.Exists(file)
-            ? Parse(file, File.ReadAllText(file))
-            : throw new KnowledgeFormatException(file, 0, "the crisis helplines are required and the file is missing");
-    }
+    public static CrisisDirectory LoadFolder(string folder) =>
+        Parse(Path.Combine(folder, FileName), ReviewedYaml.Read(folder, FileName, "the crisis helplines"));
 
     public static CrisisDirectory Parse(string file, string text)
     {
-        DirectoryFile raw;
-        try
-        {
-            raw = Yaml.Deserialize<DirectoryFile?>(text) ?? new DirectoryFile();
-        }
-        catch (YamlException e)
-        {
-            throw new KnowledgeFormatException(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
-
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        int LineOf(string needle) => Math.Max(1, Array.FindIndex(lines, l => l.Contains(needle, StringComparison.Ordinal)) + 1);
-        KnowledgeFormatException Error(string needle, string problem) => new(file, LineOf(needle), problem);
-
-        var reviewed = ParseDate(raw.Reviewed) ?? throw Error("reviewed:", "reviewed must be the date of the last review, as yyyy-mm-dd");
+        var (raw, source) = ReviewedYaml.Parse<DirectoryFile>(file, text);
+        var reviewed = source.Reviewed(raw.Reviewed);
         var countries = new List<CrisisCountry>();
         var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in raw.Countries ?? [])
         {
             if (c?.Code is null || !CodePattern().IsMatch(c.Code))
             {
-                throw Error("countries:", "every country needs a code: its ISO 3166-1 alpha-2 code in capitals");
+                throw source.Error("countries:", "every country needs a code: its ISO 3166-1 alpha-2 code in capitals");
             }
 
             var at = $"code: {c.Code}";
             if (countries.Any(x => x.Code == c.Code))
             {
-                throw Error(at, $"country {c.Code} is listed twice");
+                throw source.Error(at, $"country {c.Code} is listed twice");
             }
 
             if (string.IsNullOrWhiteSpace(c.Name) || (c.Names ?? []).Count == 0)
             {
-                throw Error(at, $"{c.Code} needs a name and the names people use for it");
+                throw source.Error(at, $"{c.Code} needs a name and the names people use for it");
             }
 
             foreach (var name in c.Names!)
             {
                 if (string.IsNullOrWhiteSpace(name) || !seenNames.Add(name))
                 {
-                    throw Error(at, $"{c.Code}: the name '{name}' is empty or used by another country");
+                    throw source.Error(at, $"{c.Code}: the name '{name}' is empty or used by another country");
                 }
             }
 
             var emergency = (c.Emergency ?? []).Select(e => new EmergencyNumber(
-                IsDialable(e?.Number) ? e!.Number!.Trim() : throw Error(at, $"{c.Code}: emergency number '{e?.Number}' is not a number"),
+                IsDialable(e?.Number) ? e!.Number!.Trim() : throw source.Error(at, $"{c.Code}: emergency number '{e?.Number}' is not a number"),
                 string.IsNullOrWhiteSpace(e.Label) ? null : e.Label.Trim())).ToArray();
             if (emergency.Length == 0 || string.IsNullOrWhiteSpace(c.EmergencySource))
             {
-                throw Error(at, $"{c.Code} needs its emergency number and where that number comes from");
+                throw source.Error(at, $"{c.Code} needs its emergency number and where that number comes from");
             }
 
-            var services = (c.Services ?? []).Select(s => Service(s, c.Code, Error)).ToArray();
+            var services = (c.Services ?? []).Select(s => Service(s, c.Code, source.Error)).ToArray();
             countries.Add(new CrisisCountry(c.Code, c.Name.Trim(), c.Names!.Select(n => n!.Trim()).ToArray(), emergency, c.EmergencySource.Trim(), c.Note?.Trim(), services));
         }
 
         return countries.Count == 0
-            ? throw Error("countries:", "there are no countries")
+            ? throw source.Error("countries:", "there are no countries")
             : new CrisisDirectory(reviewed, countries);
     }
 
@@ -111,7 +85,7 @@ public static partial class CrisisDirectoryLoader
             throw error(at, $"{who} needs at least one source");
         }
 
-        var verified = ParseDate(s.Verified) ?? throw error(at, $"{who} needs the date it was verified, as yyyy-mm-dd");
+        var verified = ReviewedYaml.Date(s.Verified) ?? throw error(at, $"{who} needs the date it was verified, as yyyy-mm-dd");
         var phones = (s.Phones ?? []).Select(p => IsDialable(p) ? p!.Trim() : throw error(at, $"{who}: phone '{p}' is not a number")).ToArray();
         foreach (var number in new[] { s.Text, s.Whatsapp }.Where(n => n is not null))
         {
@@ -137,9 +111,6 @@ public static partial class CrisisDirectoryLoader
             string.IsNullOrWhiteSpace(s.Hours) ? throw error(at, $"{who} needs its hours") : s.Hours.Trim(),
             s.AlwaysOpen, s.Languages ?? [], s.Topics ?? [], s.Confidence, sources, verified, s.Note?.Trim());
     }
-
-    private static DateOnly? ParseDate(string? raw) =>
-        DateOnly.TryParseExact(raw?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static bool IsDialable(string? number) => number is not null && DialablePattern().IsMatch(number.Trim());
 

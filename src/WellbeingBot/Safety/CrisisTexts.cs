@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using WellbeingBot.Knowledge;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace WellbeingBot.Safety;
 
@@ -33,35 +30,16 @@ public sealed partial class CrisisTexts
 
     public string Language(string? language) => language is not null && languages.ContainsKey(language) ? language : DefaultLanguage;
 
-    public static CrisisTexts LoadFolder(string folder)
-    {
-        var file = Path.Combine(folder, FileName);
-        return File.Exists(file)
-            ? Parse(file, File.ReadAllText(file))
-            : throw new KnowledgeFormatException(file, 0, "the crisis replies are required and the file is missing");
-    }
+    public static CrisisTexts LoadFolder(string folder) =>
+        Parse(Path.Combine(folder, FileName), ReviewedYaml.Read(folder, FileName, "the crisis replies"));
 
     public static CrisisTexts Parse(string file, string text)
     {
-        RepliesFile raw;
-        try
-        {
-            raw = new DeserializerBuilder().Build().Deserialize<RepliesFile?>(text) ?? new RepliesFile();
-        }
-        catch (YamlException e)
-        {
-            throw new KnowledgeFormatException(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
+        var (raw, source) = ReviewedYaml.Parse<RepliesFile>(file, text);
+        var reviewed = source.Reviewed(raw.Reviewed);
+        int LineOf(string needle) => source.LineOf(needle);
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        int LineOf(string needle) => Math.Max(1, Array.FindIndex(lines, l => l.Contains(needle, StringComparison.Ordinal)) + 1);
-
-        if (!DateOnly.TryParseExact(raw.reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewed))
-        {
-            throw new KnowledgeFormatException(file, LineOf("reviewed:"), "reviewed must be the date of the last review, as yyyy-mm-dd");
-        }
-
-        var languages = (raw.languages ?? []).ToDictionary(
+        var languages = (raw.Languages ?? []).ToDictionary(
             l => l.Key,
             l => (l.Value ?? []).ToDictionary(t => t.Key, t => t.Value?.Trim() ?? "", StringComparer.Ordinal),
             StringComparer.Ordinal);
@@ -100,11 +78,10 @@ public sealed partial class CrisisTexts
     [GeneratedRegex(@"\{[a-z]+\}")]
     private static partial Regex PlaceholderPattern();
 
-#pragma warning disable IDE1006, SA1300 // YamlDotNet maps these names to the file's keys.
+    // A mutable shape only for YamlDotNet, which rejects unknown keys; the texts themselves are dictionary entries.
     private sealed class RepliesFile
     {
-        public string? reviewed { get; set; }
-        public Dictionary<string, Dictionary<string, string?>?>? languages { get; set; }
+        public string? Reviewed { get; set; }
+        public Dictionary<string, Dictionary<string, string?>?>? Languages { get; set; }
     }
-#pragma warning restore IDE1006, SA1300
 }

@@ -14,8 +14,11 @@ public sealed record SafetyPattern(string Id, string Language, IReadOnlyList<Reg
 
     public bool MatchesIgnoringGuards(string sentence) => Pattern.Any(p => IsMatch(p, sentence, false));
 
-    /// <summary>The pattern matched but a guard held it back: a crisis word in an informational or figurative frame.</summary>
-    public bool MatchesOnlyGuarded(string sentence) => Unless.Count > 0 && MatchesIgnoringGuards(sentence) && !Matches(sentence);
+    /// <summary>Matches, with each regex run once: did the pattern fire, or match only where a guard held it back?</summary>
+    public PatternOutcome Evaluate(string sentence) =>
+        !Pattern.Any(p => IsMatch(p, sentence, true)) ? PatternOutcome.None
+        : Unless.Any(u => IsMatch(u, sentence, false)) ? PatternOutcome.Guarded
+        : PatternOutcome.Fires;
 
     public string Replace(string sentence, string replacement)
     {
@@ -45,6 +48,17 @@ public sealed record SafetyPattern(string Id, string Language, IReadOnlyList<Reg
             return onTimeout;
         }
     }
+}
+
+/// <summary>What a pattern made of one sentence; ordered so the strongest outcome over a message's sentences is the largest.</summary>
+public enum PatternOutcome
+{
+    None,
+
+    /// <summary>A crisis word in an informational or figurative frame that a guard held back.</summary>
+    Guarded,
+
+    Fires,
 }
 
 /// <summary>A pattern that, on its own, makes a message a crisis of one category.</summary>

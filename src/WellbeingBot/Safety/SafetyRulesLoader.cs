@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using WellbeingBot.Knowledge;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace WellbeingBot.Safety;
 
@@ -18,34 +14,14 @@ public static partial class SafetyRulesLoader
     private static readonly string[] Languages = ["en", "es", "fr", "de", "any"];
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
-    public static SafetyRules LoadFolder(string folder)
-    {
-        var file = Path.Combine(folder, FileName);
-        return File.Exists(file)
-            ? Parse(file, File.ReadAllText(file))
-            : throw new KnowledgeFormatException(file, 0, "the crisis patterns are required and the file is missing");
-    }
+    public static SafetyRules LoadFolder(string folder) =>
+        Parse(Path.Combine(folder, FileName), ReviewedYaml.Read(folder, FileName, "the crisis patterns"));
 
     public static SafetyRules Parse(string file, string text)
     {
-        PatternsFile raw;
-        try
-        {
-            raw = Yaml.Deserialize<PatternsFile?>(text) ?? new PatternsFile();
-        }
-        catch (YamlException e)
-        {
-            throw new KnowledgeFormatException(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
-
-        var context = new Context(file, text, raw.Words ?? []);
-        var reviewed = DateOnly.TryParseExact(raw.Reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new KnowledgeFormatException(file, context.LineOf("reviewed:"), "reviewed must be the date of the last clinical review, as yyyy-mm-dd");
+        var (raw, source) = ReviewedYaml.Parse<PatternsFile>(file, text);
+        var context = new Context(source, raw.Words ?? []);
+        var reviewed = source.Reviewed(raw.Reviewed);
 
         var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (word, variants) in raw.Spellings ?? [])
@@ -100,16 +76,12 @@ public static partial class SafetyRulesLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
-    private sealed class Context(string file, string text, Dictionary<string, List<string?>?> words)
+    private sealed class Context(ReviewedYaml source, Dictionary<string, List<string?>?> words)
     {
         private readonly HashSet<string> ids = new(StringComparer.Ordinal);
-        private readonly string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        private readonly string file = source.File;
 
-        public int LineOf(string needle)
-        {
-            var index = Array.FindIndex(lines, l => l.Contains(needle, StringComparison.Ordinal));
-            return index < 0 ? 1 : index + 1;
-        }
+        public int LineOf(string needle) => source.LineOf(needle);
 
         public SafetyPattern[] Compile(List<PatternEntry?>? entries, string section) =>
             (entries ?? []).Select(e => Compile(e, section)).ToArray();

@@ -41,11 +41,9 @@ public sealed class SafetyContentTests
         Assert.Equal(["de", "en", "es", "fr"], texts.Languages.Order(StringComparer.Ordinal));
         var text = File.ReadAllText(RepliesFile);
         var broken = text.Replace("    resources-danger: \"Si estás en peligro ahora mismo, llama al {emergency}.\"", "    resources-danger: \"Si estás en peligro ahora mismo, llama.\"", StringComparison.Ordinal);
-        if (broken != text)
-        {
-            var error = Assert.Throws<KnowledgeFormatException>(() => CrisisTexts.Parse(RepliesFile, broken));
-            Assert.Contains("same placeholders", error.Message, StringComparison.Ordinal);
-        }
+        Assert.NotEqual(text, broken);
+        var error = Assert.Throws<KnowledgeFormatException>(() => CrisisTexts.Parse(RepliesFile, broken));
+        Assert.Contains("same placeholders", error.Message, StringComparison.Ordinal);
 
         var missing = text.Replace("    button-helplines: \"Show the helplines again\"\n", "", StringComparison.Ordinal);
         Assert.NotEqual(text, missing);
