@@ -36,11 +36,17 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "before", "during", "over", "again", "still", "yet", "one", "go", "going", "mean", "shouldn't", "shouldnt", "can't",
         "cant", "won't", "wont", "wouldn't", "wouldnt", "couldn't", "couldnt", "didn't", "didnt", "aren't", "arent", "wasn't",
         "haven't", "ive", "i've", "i'd", "i'll", "you're", "youre", "they're", "usually", "normally", "typically",
+        "none", "nothing", "else", "read", "heard", "seen", "saw", "wondering", "wonder", "honestly", "basically", "literally",
+        "guess", "think", "thinking", "ppl", "u", "ur", "pls", "plz", "anyway", "kinda", "sorta", "maybe", "etc", "afterwards",
+        "afterward", "wants", "wanted", "getting", "gets", "needs", "needed", "needing", "goes", "gone", "knows", "tells",
     ], ignoreCase: true);
 
     private readonly SynonymMap? _synonyms;
 
-    public KnowledgeAnalyzer(SynonymMap? synonyms) => _synonyms = synonyms;
+    // Per-field reuse: the raw field's chain differs from the others. With Lucene's default (one chain reused for every field)
+    // whichever field was analysed first on a thread served them all, and the spelling vocabulary came out stemmed.
+    public KnowledgeAnalyzer(SynonymMap? synonyms)
+        : base(PER_FIELD_REUSE_STRATEGY) => _synonyms = synonyms;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -58,7 +64,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
         stream = new StopFilter(Version, stream, StopWords);
         stream = new EnglishPossessiveFilter(Version, stream);
-        stream = new PorterStemFilter(stream);
+        stream = new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 
