@@ -1,10 +1,16 @@
 using WellbeingBot.Bot;
 using WellbeingBot.Channels.BotFramework;
 using WellbeingBot.Knowledge;
+using WellbeingBot.Knowledge.Check;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 
 var builder = WebApplication.CreateBuilder(args);
+if (KnowledgeCommand.IsRequested(args))
+{
+    return KnowledgeCommand.Run(args, builder.Configuration, builder.Environment, TimeProvider.System, Console.Out);
+}
+
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKnowledge();
@@ -18,6 +24,7 @@ var app = builder.Build();
 app.MapBot();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

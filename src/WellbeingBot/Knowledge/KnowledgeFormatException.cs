@@ -8,6 +8,7 @@ public sealed class KnowledgeFormatException : Exception
     {
         File = file;
         Line = line;
+        Problem = problem;
     }
 
     public KnowledgeFormatException()
@@ -28,4 +29,7 @@ public sealed class KnowledgeFormatException : Exception
     public string File { get; }
 
     public int Line { get; }
+
+    /// <summary>What is wrong, without the file and line.</summary>
+    public string Problem { get; } = "";
 }

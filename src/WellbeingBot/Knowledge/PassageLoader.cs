@@ -12,30 +12,54 @@ public static partial class PassageLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static IReadOnlyList<Passage> LoadFolder(string folder)
+    private const int MinQuestions = 3;
+    private const int MaxQuestions = 8;
+
+    /// <summary>Loads every passage, or stops at the first problem (the bot must not start on a knowledge base with holes).</summary>
+    public static IReadOnlyList<Passage> LoadFolder(string folder, TopicCatalog topics)
     {
-        if (!Directory.Exists(folder))
+        var (passages, problems) = Check(folder, topics);
+        if (problems.Count > 0)
         {
-            throw new KnowledgeFormatException(folder, 0, "the passages folder does not exist");
-        }
-
-        var passages = Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly)
-            .Order(StringComparer.Ordinal)
-            .Select(f => Parse(f, File.ReadAllText(f)))
-            .ToList();
-
-        if (passages.Count == 0)
-        {
-            throw new KnowledgeFormatException(folder, 0, "the passages folder holds no .md files");
-        }
-
-        var duplicate = passages.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new KnowledgeFormatException(duplicate.Last().SourceFile, 2, $"id '{duplicate.Key}' is used by more than one passage");
+            var first = problems[0];
+            var more = problems.Count > 1 ? $" (and {problems.Count - 1} more; 'knowledge check' lists them all)" : "";
+            throw new KnowledgeFormatException(first.File, first.Line, first.Message + more);
         }
 
         return passages;
+    }
+
+    /// <summary>Reads every passage and lists every problem, so a reviewer fixes them in one pass.</summary>
+    public static (IReadOnlyList<Passage> Passages, IReadOnlyList<KnowledgeProblem> Problems) Check(string folder, TopicCatalog topics)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return ([], [new KnowledgeProblem(folder, 0, "the passages folder does not exist")]);
+        }
+
+        var passages = new List<Passage>();
+        var problems = new List<KnowledgeProblem>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var passage = Parse(file, File.ReadAllText(file));
+                passages.Add(passage);
+                problems.AddRange(PassageRules.Check(passage, topics));
+            }
+            catch (KnowledgeFormatException e)
+            {
+                problems.Add(KnowledgeProblem.From(e));
+            }
+        }
+
+        if (passages.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new KnowledgeProblem(folder, 0, "the passages folder holds no .md files"));
+        }
+
+        problems.AddRange(PassageRules.CheckAcross(passages));
+        return (passages, problems);
     }
 
     public static Passage Parse(string file, string text)
@@ -64,9 +88,10 @@ public static partial class PassageLoader
         }
 
         var questions = (fm.Questions ?? []).Select(q => q?.Trim() ?? "").ToList();
-        if (questions.Count == 0 || questions.Any(q => q.Length == 0))
+        if (questions.Count is < MinQuestions or > MaxQuestions || questions.Any(q => q.Length == 0))
         {
-            throw new KnowledgeFormatException(file, doc.LineOf("questions"), "questions must list at least one non-empty phrasing");
+            throw new KnowledgeFormatException(
+                file, doc.LineOf("questions"), $"questions must list {MinQuestions} to {MaxQuestions} non-empty alternate phrasings (found {questions.Count})");
         }
 
         var sources = ParseSources(doc, fm.Sources);
