@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using WellbeingBot.Bot;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Safety;
@@ -14,7 +16,8 @@ public static class BenchmarkConversation
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "knowledge");
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Path"] = folder }).Build();
-        var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System);
+        var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton<IConfiguration>(config).AddSingleton(TimeProvider.System)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Benchmark", ContentRootPath = Path.GetTempPath() });
         services.AddKnowledge().AddSafety().AddConversationMemory().AddConversation();
         services.AddSingleton(knowledge);
         return services.BuildServiceProvider().GetRequiredService<ConversationEngine>();

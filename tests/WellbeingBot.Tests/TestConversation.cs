@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using WellbeingBot.Bot;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Safety;
@@ -17,16 +19,26 @@ public static class TestConversation
 
     public static SafetyKnowledge Safety => SharedSafety.Value;
 
-    public static ServiceProvider Services(TimeProvider? time = null)
+    /// <param name="settings">Configuration on top of the defaults, e.g. "Knowledge:RecordUnansweredText".</param>
+    public static ServiceProvider Services(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        // Each provider counts unanswered questions in a folder of its own, so tests never see each other's counts.
+        var values = new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = TestKnowledge.Folder,
-        }).Build();
+            ["Knowledge:CurationFolder"] = Path.Combine(Path.GetTempPath(), $"wellbeingbot-curation-{Guid.NewGuid():N}"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddMetrics()
             .AddSingleton<IConfiguration>(config)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory })
             .AddSingleton(time ?? TimeProvider.System);
         services.AddKnowledge().AddSafety().AddConversationMemory().AddConversation();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
@@ -5,7 +6,14 @@ using WellbeingBot.State;
 namespace WellbeingBot.Bot;
 
 /// <summary>Decides what to answer to one message. Knows nothing of Bot Framework, so the channel SDK stays a thin edge.</summary>
-public sealed class ConversationEngine(AnswerFinder finder, ReplyComposer composer, SafetyGate safety, ConversationMemoryStore memories)
+public sealed class ConversationEngine(
+    AnswerFinder finder,
+    ReplyComposer composer,
+    SafetyGate safety,
+    ConversationMemoryStore memories,
+    UnansweredQuestions unanswered,
+    TimeProvider time,
+    IOptions<KnowledgeOptions> options)
 {
     public Task<IReadOnlyList<BotReply>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -17,30 +25,45 @@ public sealed class ConversationEngine(AnswerFinder finder, ReplyComposer compos
         }
 
         // The safety check comes before anything else, on every message, in every state of the conversation.
-        var checkedMessage = CheckSafety(text, message);
+        var checkedMessage = safety.Check(text, message, memories.Get(message.ConversationId));
         if (checkedMessage.Final)
         {
+            memories.Set(message.ConversationId, checkedMessage.Memory);
             return Task.FromResult(checkedMessage.Replies);
         }
 
-        var reply = SmallTalk.Classify(text) switch
-        {
-            SmallTalkKind.Greeting => composer.Help(),
-            SmallTalkKind.Thanks => composer.Acknowledgement(),
-            _ => finder.Find(text) switch
-            {
-                KnowledgeAnswer answer => composer.Answer(answer, checkedMessage.HelpLine),
-                NoReliableAnswer none => composer.NoAnswer(none, checkedMessage.HelpLine),
-                _ => throw new InvalidOperationException("unknown knowledge result"),
-            },
-        };
+        var (reply, memory) = Answer(text, checkedMessage);
+        memories.Set(message.ConversationId, memory);
         return Task.FromResult<IReadOnlyList<BotReply>>([.. checkedMessage.Replies, reply]);
     }
 
-    private SafetyOutcome CheckSafety(string text, IncomingMessage message)
+    private (BotReply Reply, ConversationMemory Memory) Answer(string text, SafetyOutcome checkedMessage)
     {
-        var outcome = safety.Check(text, message, memories.Get(message.ConversationId));
-        memories.Set(message.ConversationId, outcome.Memory);
-        return outcome;
+        var memory = checkedMessage.Memory;
+        var last = memory.LastAnswer is { } l && time.GetUtcNow() - l.At <= options.Value.FollowUpWindow ? l : null;
+        switch (SmallTalk.Classify(text))
+        {
+            case SmallTalkKind.Greeting:
+                return (composer.Help(), memory);
+            case SmallTalkKind.Thanks:
+                return (composer.Acknowledgement(), memory);
+            case SmallTalkKind.More:
+                return last is not null && finder.Passage(last.PassageId) is { } passage
+                    ? (composer.FullAnswer(passage, finder.Related(passage), checkedMessage.HelpLine), memory)
+                    : (composer.NothingToExpand(), memory);
+        }
+
+        switch (finder.Find(text, last?.Subject))
+        {
+            case KnowledgeAnswer answer:
+                var remembered = new LastAnswer(answer.Passage.Id, answer.Subject ?? last?.Subject, time.GetUtcNow());
+                return (composer.Answer(answer, checkedMessage.HelpLine), memory with { LastAnswer = remembered });
+            case NoReliableAnswer none:
+                // Words from someone who showed distress are never written down, even when the operator keeps question text.
+                unanswered.Record(none, text, mayKeepText: checkedMessage.HelpLine is null && !memory.DistressShown);
+                return (composer.NoAnswer(none, checkedMessage.HelpLine), memory);
+            default:
+                throw new InvalidOperationException("unknown knowledge result");
+        }
     }
 }

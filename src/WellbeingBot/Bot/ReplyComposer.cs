@@ -19,30 +19,57 @@ public sealed class ReplyComposer(Notes notes)
         "What are the common side effects?",
     ];
 
+    /// <summary>The button that sends the whole passage after a short answer; <see cref="SmallTalk"/> recognises its text.</summary>
+    public const string ShowFullAnswer = "Show the full answer";
+
+    private const int MaxSuggestions = 4;
+
+    /// <summary>The short answer: the passage's best sentences and its sources, offering the full text and a near alternative.</summary>
     public BotReply Answer(KnowledgeAnswer answer, string? helpLine = null)
     {
-        var passage = answer.Passage;
-        var text = new StringBuilder();
-        text.AppendJoin(' ', answer.Lead).Append("\n\n");
-        foreach (var paragraph in passage.Paragraphs)
+        var text = new StringBuilder().AppendJoin(' ', answer.Lead);
+        if (answer.Alternative is { } alternative)
         {
-            var rest = paragraph.Where(s => !answer.Lead.Contains(s)).ToArray();
-            if (rest.Length > 0)
-            {
-                text.AppendJoin(' ', rest).Append("\n\n");
-            }
+            text.Append("\n\nIf you meant \u201c").Append(alternative.Title).Append("\u201d, choose it below.");
         }
 
+        var suggestions = new List<string>();
+        if (answer.HasMore)
+        {
+            suggestions.Add(ShowFullAnswer);
+        }
+
+        if (answer.Alternative is not null)
+        {
+            suggestions.Add(answer.Alternative.Title);
+        }
+
+        suggestions.AddRange(answer.Related.Select(p => p.Title));
+        return Sourced(answer.Passage, text, answer.Lead[0], suggestions, helpLine);
+    }
+
+    /// <summary>The whole passage, when the short answer was not enough.</summary>
+    public BotReply FullAnswer(Passage passage, IReadOnlyList<Passage> related, string? helpLine = null)
+    {
+        var text = new StringBuilder().AppendJoin("\n\n", passage.Paragraphs.Select(p => string.Join(' ', p)));
+        return Sourced(passage, text, passage.Paragraphs[0][0], related.Select(p => p.Title).ToList(), helpLine);
+    }
+
+    public BotReply NothingToExpand() =>
+        WithNotes(ReplyKind.Help, "There is no recent answer to say more about. Ask me a question about ketamine, esketamine (Spravato) or depression treatment.", StarterQuestions, []);
+
+    private BotReply Sourced(Passage passage, StringBuilder text, string summary, List<string> suggestions, string? helpLine)
+    {
         var citations = passage.Sources
-            .Select((s, i) => new Citation(i + 1, s.Title, s.Url, Shorten(answer.Lead[0], AbstractLength)))
+            .Select((s, i) => new Citation(i + 1, s.Title, s.Url, Shorten(summary, AbstractLength)))
             .ToArray();
-        text.Append("Sources: ").AppendJoin("; ", citations.Select(c => $"[{c.Position}] {c.Name} ({c.Url})"));
+        text.Append("\n\nSources: ").AppendJoin("; ", citations.Select(c => $"[{c.Position}] {c.Name} ({c.Url})"));
         if (helpLine is not null)
         {
             text.Append("\n\n").Append(helpLine);
         }
 
-        return WithNotes(ReplyKind.Answer, text.ToString(), answer.Related.Select(p => p.Title).ToArray(), citations);
+        return WithNotes(ReplyKind.Answer, text.ToString(), suggestions.Distinct(StringComparer.Ordinal).Take(MaxSuggestions).ToArray(), citations);
     }
 
     public BotReply NoAnswer(NoReliableAnswer noAnswer, string? helpLine = null)
@@ -68,10 +95,11 @@ public sealed class ReplyComposer(Notes notes)
 
     public BotReply Welcome() => new(ReplyKind.Welcome, notes.Welcome, StarterQuestions, []);
 
-    public BotReply Help() => new(ReplyKind.Help, notes.Welcome, StarterQuestions, []);
+    /// <summary>The introduction, as a reply to a message ("hello", "who made you?"); like every reply, it ends with both notes.</summary>
+    public BotReply Help() => WithNotes(ReplyKind.Help, notes.Welcome, StarterQuestions, []);
 
     public BotReply Acknowledgement() =>
-        new(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
+        WithNotes(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
 
     /// <summary>Ends a reply written elsewhere (the crisis path) with both notes; only a crisis reply is ever urgent.</summary>
     public BotReply Finish(ReplyKind kind, string text, IReadOnlyList<string> suggestions, bool urgent = false) =>

@@ -8,16 +8,18 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
     private const int LeadSentences = 2;
     private readonly KnowledgeOptions _options = options.Value;
 
-    public KnowledgeResult Find(string question)
+    /// <param name="question">The user's words.</param>
+    /// <param name="earlierSubject">The subject of the previous answer; used only when the question names none itself.</param>
+    public KnowledgeResult Find(string question, string? earlierSubject = null)
     {
-        var result = index.Search(question);
+        var result = index.Search(question, context: earlierSubject);
         var best = result.Best;
         if (best is null)
         {
             return new NoReliableAnswer([], null);
         }
 
-        if (!IsReliable(best, result.RunnerUp, result.Plan.NamesTopic))
+        if (!IsClose(best, result.RunnerUp, result.Plan))
         {
             // Only passages that share a real part of the question are worth offering as "did you mean".
             var closest = result.Candidates
@@ -28,21 +30,54 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
             return new NoReliableAnswer(closest, best);
         }
 
-        return new KnowledgeAnswer(best.Passage, Lead(best.Passage, result.Plan), index.RelatedTo(best.Passage), best);
+        // Two passages nearly tied: answer with the better and offer the other, rather than guess silently or refuse.
+        var runnerUp = result.RunnerUp;
+        var alternative = runnerUp is not null
+            && Lead(best, runnerUp) < _options.AlternativeMargin
+            && IsClose(runnerUp, null, result.Plan)
+            ? runnerUp.Passage
+            : null;
+        var subject = result.Plan.Subject ?? index.Plan(best.Passage.Title).Subject;
+        return new KnowledgeAnswer(best.Passage, Lead(best.Passage, result.Plan), alternative, index.RelatedTo(best.Passage), best, subject);
     }
 
-    private bool IsReliable(Candidate best, Candidate? runnerUp, bool namesTopic)
+    public Passage? Passage(string id) => index.Passages.FirstOrDefault(p => p.Id == id);
+
+    public IReadOnlyList<Passage> Related(Passage passage) => index.RelatedTo(passage);
+
+    private bool IsClose(Candidate candidate, Candidate? runnerUp, QueryPlan plan)
     {
-        var lead = runnerUp is null ? 1 : (best.Combined - runnerUp.Combined) / best.Combined;
-        var close = namesTopic
-            ? best.TopicalCoverage >= _options.MinTopicalCoverage || best.Phrasing >= _options.MinTopicalPhrasing
+        // "Side effects of sertraline" shares words with a passage on ketamine's side effects but asks about another medicine:
+        // only a passage that is itself about that medicine with ketamine, and asked almost that way, may answer it.
+        if (plan.AboutOtherMedicine)
+        {
+            return candidate.NamesAskedMedicine && candidate.Phrasing >= _options.MinPhrasing && candidate.Score >= _options.MinScore;
+        }
+
+        // The question's own words must find something: a subject carried over from the last answer is not a match by itself.
+        if (plan.Groups.Any(g => !g.IsTopic) && candidate.TopicalCoverage <= 0)
+        {
+            return false;
+        }
+
+        var lead = Lead(candidate, runnerUp);
+        var close = plan.NamesTopic
+            ? candidate.TopicalCoverage >= _options.MinTopicalCoverage || candidate.Phrasing >= _options.MinTopicalPhrasing
               // A long question about the subject covers less of itself, but one passage standing far above the rest is clear.
-              || (best.TopicalCoverage >= _options.MinTopicalCoverage / 2 && lead >= _options.ClearLead)
-            : best.Coverage >= _options.MinCoverage || best.Phrasing >= _options.MinPhrasing;
-        return close && best.Score >= _options.MinScore && lead >= _options.MinMargin;
+              || (candidate.TopicalCoverage >= _options.MinTopicalCoverage / 2 && lead >= _options.ClearLead)
+            // Without the subject the question could be about anything: a word found only deep in a passage's text ("what is
+            // anxiety?") is not enough, what the passage is about (its title and alternate questions) must match too.
+            : (candidate.Coverage >= _options.MinCoverage && candidate.PhrasingCoverage >= _options.MinPhrasingCoverage)
+              || candidate.Phrasing >= _options.MinPhrasing;
+        return close && candidate.Score >= _options.MinScore;
     }
 
-    // The passages open with their direct answer; a sentence further in wins only if it covers more of the question.
+    private static double Lead(Candidate best, Candidate? runnerUp) =>
+        runnerUp is null || best.Combined <= 0 ? 1 : (best.Combined - runnerUp.Combined) / best.Combined;
+
+    // The passages open with their direct answer; a sentence further in wins only if it covers more of the question. Sentences
+    // are scored by the question's rarity-weighted words, which a one-sentence MemoryIndex could not weigh (its IDF sees one
+    // document).
     private List<string> Lead(Passage passage, QueryPlan plan)
     {
         var ranked = index.RankSentences(passage, plan).Select((s, i) => (s.Sentence, s.Coverage, Index: i)).ToList();

@@ -25,11 +25,18 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const int MaxQueryGroups = 48;
     private const int MaxQueryChars = 2_000;
     private const int RerankDepth = 10;
+    private const double ExactPhrasing = 0.999;
 
-    private static readonly string[] DefaultTopicWords = ["ketamine", "esketamine", "spravato"];
+    // What the bot is about: the medicine's names, and its IV form, which on its own ("before my infusion") means ketamine here.
+    private static readonly string[] DefaultTopicWords = ["ketamine", "esketamine", "spravato", "infusion"];
+
+    // The medicine's names alone; a phrasing naming one of them ("ketamine or Spravato") fits a question naming another.
+    private static readonly string[] MedicineNames = ["ketamine", "esketamine", "spravato"];
 
     private readonly Analyzer _analyzer;
     private readonly HashSet<string> _topicTerms;
+    private readonly HashSet<string> _medicineNameTerms;
+    private readonly HashSet<string> _otherMedicineTerms;
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
@@ -37,14 +44,25 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly HashSet<string>[] _termsByDoc;
     private readonly HashSet<string>[][] _termsBySentence;
     private readonly PhrasingTerms[][] _termsByPhrasing;
+    private readonly HashSet<string>[] _phrasingTermsByDoc;
     private readonly FuzzyVocabulary _vocabulary;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
 
-    public KnowledgeIndex(IReadOnlyList<Passage> passages, Analyzer analyzer, KnowledgeBoosts? boosts = null, IEnumerable<string>? topicWords = null)
+    /// <param name="otherMedicines">Names of other medicines and drugs (<c>knowledge/other-medicines.txt</c>).</param>
+    public KnowledgeIndex(
+        IReadOnlyList<Passage> passages,
+        Analyzer analyzer,
+        KnowledgeBoosts? boosts = null,
+        IEnumerable<string>? topicWords = null,
+        IEnumerable<string>? otherMedicines = null)
     {
         _analyzer = analyzer;
         _topicTerms = Terms(string.Join(' ', topicWords ?? DefaultTopicWords));
+        _medicineNameTerms = Terms(string.Join(' ', MedicineNames));
+        _medicineNameTerms.IntersectWith(_topicTerms);
+        _otherMedicineTerms = Terms(string.Join(' ', otherMedicines ?? []));
+        _otherMedicineTerms.ExceptWith(_topicTerms);
         Boosts = boosts ?? new KnowledgeBoosts();
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(_directory, config))
@@ -75,8 +93,9 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         _vocabulary = new FuzzyVocabulary(_byDoc.SelectMany(p => Terms(AllText(p), KnowledgeAnalyzer.RawField)));
         _termsByPhrasing = _byDoc
-            .Select(p => new[] { p.Title }.Concat(p.Questions).Select(q => PhrasingTerms.Create(Terms(q), Idf)).ToArray())
+            .Select(p => new[] { p.Title }.Concat(p.Questions).Select(q => PhrasingTerms.Create(Terms(q), Idf, _medicineNameTerms)).ToArray())
             .ToArray();
+        _phrasingTermsByDoc = _termsByPhrasing.Select(t => t.SelectMany(p => p.Weights.Keys).ToHashSet(StringComparer.Ordinal)).ToArray();
 
         _related = BuildRelated();
     }
@@ -90,9 +109,15 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     public int Count => _byDoc.Length;
 
-    public RetrievalResult Search(string text, int top = 5)
+    /// <param name="context">The subject of the previous answer, carried into a question that names none.</param>
+    public RetrievalResult Search(string text, int top = 5, string? context = null)
     {
         var plan = Plan(text);
+        if (context is not null)
+        {
+            plan = plan.WithContext(Plan(context), Boosts.Context);
+        }
+
         if (plan.Groups.Count == 0)
         {
             return new RetrievalResult(plan, []);
@@ -102,7 +127,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         var query = new BooleanQuery(disableCoord: true);
         foreach (var group in plan.Groups.Where(g => g.Terms.Count > 0))
         {
-            var factor = group.Fuzzy ? Boosts.Fuzzy : 1f;
+            var factor = (group.Fuzzy ? Boosts.Fuzzy : 1f) * (group.FromContext ? Boosts.Context : 1f);
             var word = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.1f);
             foreach (var term in group.Terms)
             {
@@ -133,8 +158,13 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             var doc = hits[i].Doc;
             var phrasing = _termsByPhrasing[doc].Max(plan.SimilarityTo);
-            var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * phrasing);
-            candidates[i] = new Candidate(_byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]));
+            // A question that is word for word one of a passage's phrasings is what that phrasing was written for.
+            var exact = phrasing >= ExactPhrasing ? Boosts.ExactPhrasing : 0;
+            var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * Math.Pow(phrasing, Boosts.PhrasingPower)) + exact;
+            var namesMedicine = plan.Groups.Where(g => g.OtherMedicine).All(g => g.Terms.Any(_phrasingTermsByDoc[doc].Contains));
+            candidates[i] = new Candidate(
+                _byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]), namesMedicine,
+                plan.CoverageOf(_phrasingTermsByDoc[doc]));
         }
 
         Array.Sort(candidates, (a, b) => b.Combined.CompareTo(a.Combined));

@@ -11,6 +11,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<KnowledgeBase>().Index);
         services.AddSingleton(sp => sp.GetRequiredService<KnowledgeBase>().Notes);
         services.AddSingleton<AnswerFinder>();
+        services.AddSingleton<UnansweredQuestions>();
         services.AddHostedService<KnowledgeStartup>();
         return services;
     }

@@ -12,8 +12,28 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
-    /// <summary>True when the question names the subject itself (ketamine, esketamine, Spravato).</summary>
+    /// <summary>True when the question names the subject itself (ketamine, esketamine, Spravato), or a follow-up carries it.</summary>
     public bool NamesTopic => Groups.Any(g => g.IsTopic);
+
+    /// <summary>True when the question is about another medicine: it names one and does not name the subject.</summary>
+    public bool AboutOtherMedicine => !NamesTopic && Groups.Any(g => g.OtherMedicine);
+
+    /// <summary>
+    /// The indexed terms that named the subject ("spravato esketamin"); null when none did. Always words of the knowledge base,
+    /// never the user's own text, so it is safe to keep in conversation state.
+    /// </summary>
+    public string? Subject { get; } = Groups.Any(g => g.IsTopic)
+        ? string.Join(' ', Groups.Where(g => g.IsTopic).SelectMany(g => g.Terms).Distinct(StringComparer.Ordinal))
+        : null;
+
+    /// <summary>
+    /// A follow-up that names no subject ("can I drive afterwards?") borrows the previous answer's, at a reduced weight so it
+    /// steers between passages that differ by subject without outweighing what is actually asked.
+    /// </summary>
+    public QueryPlan WithContext(QueryPlan earlier, double weight) =>
+        NamesTopic || Groups.Count == 0
+            ? this
+            : new QueryPlan([.. Groups, .. earlier.Groups.Where(g => g.IsTopic).Select(g => g with { Weight = g.Weight * weight, FromContext = true })]);
 
     /// <summary>
     /// Share of the question's words other than the subject's name that a set of terms contains: "is ketamine legal in Japan"
@@ -64,10 +84,12 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
             return 0;
         }
 
+        // A phrasing naming both "ketamine or Spravato" fits a question naming either: its other name is not held against it.
+        var namesSharedSubject = phrasing.Subjects.Any(_terms.Contains);
         double phrasingCovered = 0;
         foreach (var (term, weight) in phrasing.Weights)
         {
-            if (_terms.Contains(term))
+            if (_terms.Contains(term) || (namesSharedSubject && phrasing.Subjects.Contains(term)))
             {
                 phrasingCovered += weight;
             }
@@ -104,15 +126,18 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 /// <param name="Weight">Inverse document frequency; unknown words weigh as much as the rarest known ones.</param>
 /// <param name="Fuzzy">True when the terms are spelling corrections, which count for a little less in ranking.</param>
 /// <param name="IsTopic">The word is a name of the subject (ketamine, esketamine, Spravato) rather than what is asked about it.</param>
-public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false);
+/// <param name="FromContext">Carried over from the previous answer rather than typed in this question.</param>
+/// <param name="OtherMedicine">The word names another medicine or drug (sertraline, Xanax, MDMA).</param>
+public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherMedicine = false);
 
 /// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
-public sealed record PhrasingTerms(Dictionary<string, double> Weights, double TotalWeight)
+/// <param name="Subjects">Its terms naming the medicine (ketamine, esketamine, Spravato).</param>
+public sealed record PhrasingTerms(Dictionary<string, double> Weights, double TotalWeight, IReadOnlySet<string> Subjects)
 {
     // Synonym expansion puts several terms at one position; the heaviest stands for the word so it is not counted twice.
-    public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf)
+    public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf, IReadOnlySet<string> subjectTerms)
     {
         var weights = terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, idf, StringComparer.Ordinal);
-        return new PhrasingTerms(weights, weights.Values.Sum());
+        return new PhrasingTerms(weights, weights.Values.Sum(), weights.Keys.Where(subjectTerms.Contains).ToHashSet(StringComparer.Ordinal));
     }
 }

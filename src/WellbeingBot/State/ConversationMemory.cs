@@ -15,9 +15,17 @@ public enum CrisisStage
 }
 
 /// <summary>
-/// What one conversation needs to remember between turns to keep someone safe. No message text, no user id: only that distress
-/// was shown (so a later means question is recognised), whether the last message mentioned a crisis in an informational frame
-/// (so "that's me" is recognised), the crisis stage, the language of the crisis reply and a country the person named. Held in memory only and dropped after the conversation goes quiet (see <see cref="ConversationMemoryStore"/>).
+/// The last knowledge answer: its passage, so "tell me more" can send the full text, and its subject (indexed words such as
+/// "spravato esketamin", never the user's text), so a follow-up that names none stays on it.
+/// </summary>
+public sealed record LastAnswer(string PassageId, string? Subject, DateTimeOffset At);
+
+/// <summary>
+/// What one conversation needs to remember between turns to keep someone safe and to follow up on an answer. No message text,
+/// no user id: only that distress was shown (so a later means question is recognised), whether the last message mentioned a
+/// crisis in an informational frame (so "that's me" is recognised), the crisis stage, the language of the crisis reply, a
+/// country the person named and the last answer. Held in memory only and dropped after the conversation goes quiet (see
+/// <see cref="ConversationMemoryStore"/>).
 /// </summary>
 public sealed record ConversationMemory(
     bool DistressShown = false,
@@ -26,7 +34,8 @@ public sealed record ConversationMemory(
     string? Language = null,
     string? CountryCode = null,
     bool AskedForCountry = false,
-    CrisisCategory? GuardedLastTurn = null)
+    CrisisCategory? GuardedLastTurn = null,
+    LastAnswer? LastAnswer = null)
 {
     public static readonly ConversationMemory Empty = new();
 }

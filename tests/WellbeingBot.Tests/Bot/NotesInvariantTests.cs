@@ -66,7 +66,8 @@ public sealed class NotesInvariantTests
             Assert.True(reply.Text.Contains(TestKnowledge.Base.Notes.Caution, StringComparison.Ordinal), $"no caution note for '{question}'");
             Assert.True(reply.Text.Contains(TestKnowledge.Base.Notes.SeekHelp, StringComparison.Ordinal), $"no seek-help note for '{question}'");
             Assert.Equal(reply.Kind == ReplyKind.Answer, reply.Citations.Count > 0);
-            Assert.False(reply.Urgent);
+            // Some evaluation questions speak of suicidal thoughts in the first person; a crisis reply to them is right.
+            Assert.Equal(reply.Kind == ReplyKind.Crisis, reply.Urgent);
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class ConversationTranscriptTests
                 Assert.Contains("Sources: [1]", reply.Text, StringComparison.Ordinal);
                 Assert.True(reply.Text.IndexOf("Sources:", StringComparison.Ordinal) < reply.Text.IndexOf(Caution, StringComparison.Ordinal));
                 Assert.EndsWith(SeekHelp, reply.Text, StringComparison.Ordinal);
-                Assert.InRange(reply.SuggestedActions.Actions.Count, 2, 3);
+                Assert.InRange(reply.SuggestedActions.Actions.Count, 2, 4);
+                Assert.Equal(ReplyComposer.ShowFullAnswer, reply.SuggestedActions.Actions[0].Value);
                 var entity = Assert.Single(reply.Entities);
                 Assert.Equal(ActivityMapper.CitationEntityType, entity.Type);
                 var citations = entity.Properties["citation"]!;
@@ -43,7 +44,7 @@ public sealed class ConversationTranscriptTests
         string? followUp = null;
         await new TestFlow(new TestAdapter(), Bot())
             .Send("what is spravato")
-            .AssertReply(a => followUp = ((IMessageActivity)a).SuggestedActions.Actions[0].Value as string)
+            .AssertReply(a => followUp = ((IMessageActivity)a).SuggestedActions.Actions[^1].Value as string)
             .StartTestAsync();
 
         Assert.NotNull(followUp);

@@ -1,3 +1,4 @@
+using WellbeingBot.Bot;
 using WellbeingBot.Knowledge;
 
 namespace WellbeingBot.Tests.Knowledge.Evaluation;
@@ -15,7 +16,8 @@ public sealed record RetrievalMetrics(int InScope, double Hit1, double Hit3, dou
         var misses = new List<string>();
         foreach (var q in questions)
         {
-            var result = finder.Find(q.Question);
+            // As the bot does: a greeting, thanks or a question about the bot itself is answered before any search.
+            var result = SmallTalk.Classify(q.Question) == SmallTalkKind.None ? finder.Find(q.Question) : new NoReliableAnswer([], null);
             if (q.Expected is null)
             {
                 outOfScope++;
@@ -55,10 +57,11 @@ public sealed record RetrievalMetrics(int InScope, double Hit1, double Hit3, dou
             }
         }
 
-        return new RetrievalMetrics(
-            inScope, Ratio(hit1, inScope), Ratio(hit3, inScope), inScope == 0 ? 0 : reciprocalRanks / inScope,
-            outOfScope, Ratio(declined, outOfScope), misses);
+        return From(inScope, hit1, hit3, reciprocalRanks, outOfScope, declined, misses);
     }
+
+    public static RetrievalMetrics From(int inScope, int hit1, int hit3, double reciprocalRanks, int outOfScope, int declined, IReadOnlyList<string> misses) =>
+        new(inScope, Ratio(hit1, inScope), Ratio(hit3, inScope), inScope == 0 ? 0 : reciprocalRanks / inScope, outOfScope, Ratio(declined, outOfScope), misses);
 
     public override string ToString() =>
         $"in-scope {InScope}: Hit@1 {Hit1:F3}  Hit@3 {Hit3:F3}  MRR {Mrr:F3} | out-of-scope {OutOfScope}: declined {Declined:F3}";
