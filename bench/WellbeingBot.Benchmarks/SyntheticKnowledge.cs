@@ -15,7 +15,11 @@ public static class SyntheticKnowledge
 
         var folder = Directory.CreateTempSubdirectory("wellbeingbot-bench-").FullName;
         CopyFolder(Path.Combine(source, "notes"), Path.Combine(folder, "notes"));
-        File.Copy(Path.Combine(source, "synonyms.txt"), Path.Combine(folder, "synonyms.txt"));
+        foreach (var name in (string[])["synonyms.txt", TopicCatalog.FileName, "other-medicines.txt"])
+        {
+            File.Copy(Path.Combine(source, name), Path.Combine(folder, name));
+        }
+
         var passages = Directory.CreateDirectory(Path.Combine(folder, "passages")).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(source, "passages"), "*.md"))
         {
@@ -24,9 +28,11 @@ public static class SyntheticKnowledge
             File.Copy(file, Path.Combine(passages, Path.GetFileName(file)));
             for (var i = 2; i <= copies; i++)
             {
-                // Each copy gets its own id and a distinguishing word, so the index holds distinct documents.
+                // Each copy gets its own id and a distinguishing word in its title and phrasings, so the index holds distinct
+                // documents and no phrasing is listed twice (which the loader refuses).
                 var copy = text.Replace($"id: {id}", $"id: {id}-copy-{i}", StringComparison.Ordinal)
                     .Replace("title: ", $"title: Copy {i} - ", StringComparison.Ordinal);
+                copy = System.Text.RegularExpressions.Regex.Replace(copy, @"(?m)^  - (?!title:)([""']?)", $"  - $1copy{i} ");
                 File.WriteAllText(Path.Combine(passages, $"{id}-copy-{i}.md"), copy);
             }
         }

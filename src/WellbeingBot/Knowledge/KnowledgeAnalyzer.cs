@@ -39,7 +39,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "none", "nothing", "else", "read", "heard", "seen", "saw", "wondering", "wonder", "honestly", "basically", "literally",
         "guess", "think", "thinking", "ppl", "u", "ur", "pls", "plz", "anyway", "kinda", "sorta", "maybe", "etc", "afterwards",
         "afterward", "wants", "wanted", "getting", "gets", "needs", "needed", "needing", "goes", "gone", "knows", "tells",
-        "good", "called", "true", "possible", "exactly", "ever", "even", "able",
+        "good", "called", "true", "possible", "exactly", "ever", "even", "able", "come", "comes", "came", "coming", "put", "puts",
     ], ignoreCase: true);
 
     private readonly SynonymMap? _synonyms;

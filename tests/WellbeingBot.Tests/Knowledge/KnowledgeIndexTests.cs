@@ -23,6 +23,10 @@ public sealed class KnowledgeIndexTests
     [InlineData("ketamin side efects", "common-side-effects")]
     [InlineData("what is spravto", "what-is-spravato")]
     [InlineData("esketamin", "what-is-spravato")]
+    [InlineData("is ketamene addictive", "addiction-and-misuse")]
+    [InlineData("spravatto insurance", "spravato-insurance")]
+    [InlineData("benzodiazapines and ketamine", "benzodiazepines-and-ketamine")]
+    [InlineData("how many ketamine infusoins do you need", "iv-treatment-course")]
     public void Misspellings_are_corrected_by_the_fuzzy_fallback(string question, string expected)
     {
         var best = Index.Search(question).Best;
@@ -37,6 +41,15 @@ public sealed class KnowledgeIndexTests
         var group = Assert.Single(plan.Groups);
         Assert.True(group.Fuzzy);
         Assert.Contains(group.Terms, t => t.StartsWith("spravato", StringComparison.Ordinal) || t.StartsWith("esketamin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_medicines_name_is_never_corrected_into_a_passage_word()
+    {
+        // "weed" is one edit from "week"; correcting it would turn a question about cannabis into one about timing.
+        var group = Index.Plan("weed").Groups.Single();
+        Assert.Empty(group.Terms);
+        Assert.True(group.OtherMedicine);
     }
 
     [Fact]
