@@ -75,18 +75,13 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
     private static double Lead(Candidate best, Candidate? runnerUp) =>
         runnerUp is null || best.Combined <= 0 ? 1 : (best.Combined - runnerUp.Combined) / best.Combined;
 
-    // The passages open with their direct answer; a sentence further in wins only if it covers more of the question. Sentences
-    // are scored by the question's rarity-weighted words, which a one-sentence MemoryIndex could not weigh (its IDF sees one
-    // document).
+    // The passages open with their direct answer, written to stand alone, so the first sentence always leads; the second is
+    // the one covering most of the question's rarity-weighted words, which a one-sentence MemoryIndex could not weigh (its IDF
+    // sees one document). "What did ELEKT-D find?" thus gets the opening answer and the sentence with the trial's figures.
     private List<string> Lead(Passage passage, QueryPlan plan)
     {
         var ranked = index.RankSentences(passage, plan).Select((s, i) => (s.Sentence, s.Coverage, Index: i)).ToList();
-        return ranked
-            .OrderByDescending(s => s.Coverage)
-            .ThenBy(s => s.Index)
-            .Take(LeadSentences)
-            .OrderBy(s => s.Index)
-            .Select(s => s.Sentence)
-            .ToList();
+        var second = ranked.Skip(1).OrderByDescending(s => s.Coverage).ThenBy(s => s.Index).Take(LeadSentences - 1);
+        return [ranked[0].Sentence, .. second.Select(s => s.Sentence)];
     }
 }
