@@ -15,7 +15,7 @@ public static class SyntheticKnowledge
 
         var folder = Directory.CreateTempSubdirectory("wellbeingbot-bench-").FullName;
         CopyFolder(Path.Combine(source, "notes"), Path.Combine(folder, "notes"));
-        foreach (var name in (string[])["synonyms.txt", TopicCatalog.FileName, "other-medicines.txt"])
+        foreach (var name in (string[])["synonyms.txt", TopicCatalog.FileName, "other-subjects.txt"])
         {
             File.Copy(Path.Combine(source, name), Path.Combine(folder, name));
         }

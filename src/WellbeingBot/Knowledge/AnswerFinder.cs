@@ -47,11 +47,12 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
 
     private bool IsClose(Candidate candidate, Candidate? runnerUp, QueryPlan plan)
     {
-        // "Side effects of sertraline" shares words with a passage on ketamine's side effects but asks about another medicine:
-        // only a passage that is itself about that medicine with ketamine, and asked almost that way, may answer it.
-        if (plan.AboutOtherMedicine)
+        // "Side effects of sertraline" shares words with a passage on ketamine's side effects but asks about another medicine
+        // (likewise "how do I know if I have ADHD"): only a passage that is itself about that medicine or condition with
+        // ketamine, and asked almost that way, may answer it.
+        if (plan.AboutOtherSubject)
         {
-            return candidate.NamesAskedMedicine && candidate.Phrasing >= _options.MinPhrasing && candidate.Score >= _options.MinScore;
+            return candidate.NamesAskedSubject && candidate.Phrasing >= _options.MinPhrasing && candidate.Score >= _options.MinScore;
         }
 
         // The question's own words must find something: a subject carried over from the last answer is not a match by itself.

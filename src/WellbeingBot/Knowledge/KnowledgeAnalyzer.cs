@@ -40,6 +40,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "guess", "think", "thinking", "ppl", "u", "ur", "pls", "plz", "anyway", "kinda", "sorta", "maybe", "etc", "afterwards",
         "afterward", "wants", "wanted", "getting", "gets", "needs", "needed", "needing", "goes", "gone", "knows", "tells",
         "good", "called", "true", "possible", "exactly", "ever", "even", "able", "come", "comes", "came", "coming", "put", "puts",
+        "matter", "matters", "find", "finds", "found", "kind", "sort", "count", "counts",
     ], ignoreCase: true);
 
     private readonly SynonymMap? _synonyms;

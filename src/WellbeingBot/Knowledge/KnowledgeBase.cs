@@ -26,14 +26,14 @@ public sealed class KnowledgeBase : IDisposable
         var notes = Notes.LoadFolder(Path.Combine(folder, "notes"));
         var synonymsFile = Path.Combine(folder, "synonyms.txt");
         var synonyms = File.Exists(synonymsFile) ? KnowledgeAnalyzer.LoadSynonyms(synonymsFile) : null;
-        var index = new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), boosts, otherMedicines: OtherMedicines(folder));
+        var index = new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), boosts, otherSubjects: OtherSubjects(folder));
         return new KnowledgeBase(topics, passages, notes, index);
     }
 
-    /// <summary>The names in <c>other-medicines.txt</c>, one per line, # for comments; none when the file is absent.</summary>
-    public static IReadOnlyList<string> OtherMedicines(string folder)
+    /// <summary>The names in <c>other-subjects.txt</c>, one per line, # for comments; none when the file is absent.</summary>
+    public static IReadOnlyList<string> OtherSubjects(string folder)
     {
-        var file = Path.Combine(folder, "other-medicines.txt");
+        var file = Path.Combine(folder, "other-subjects.txt");
         return File.Exists(file)
             ? File.ReadLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray()
             : [];

@@ -54,19 +54,19 @@ public sealed partial class KnowledgeIndex
 
     private TermGroup Resolve(string raw, List<string> typed)
     {
-        // Decided on what was typed, so a medicine no passage mentions ("ibuprofen") still counts as another medicine.
-        var otherMedicine = typed.Any(_otherMedicineTerms.Contains);
+        // Decided on what was typed, so a medicine no passage mentions ("ibuprofen") still counts as another subject.
+        var otherSubject = typed.Any(_otherSubjectTerms.Contains);
         var known = typed.Where(_docFrequency.ContainsKey).ToList();
         if (known.Count > 0)
         {
-            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false, known.Any(_topicTerms.Contains), OtherMedicine: otherMedicine);
+            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false, known.Any(_topicTerms.Contains), OtherSubject: otherSubject);
         }
 
         // A medicine's name is not a misspelling of a passage word ("weed" is not "week").
-        var corrected = raw.Length >= Boosts.FuzzyMinLength && !otherMedicine ? Correct(raw) : [];
+        var corrected = raw.Length >= Boosts.FuzzyMinLength && !otherSubject ? Correct(raw) : [];
         return corrected.Count > 0
-            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true, corrected.Any(_topicTerms.Contains), OtherMedicine: otherMedicine || corrected.Any(_otherMedicineTerms.Contains))
-            : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false, OtherMedicine: otherMedicine);
+            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true, corrected.Any(_topicTerms.Contains), OtherSubject: otherSubject || corrected.Any(_otherSubjectTerms.Contains))
+            : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false, OtherSubject: otherSubject);
     }
 
     // The passages' words within one or two edits of what was typed, before stemming ("infusoins" is one transposition
@@ -76,9 +76,9 @@ public sealed partial class KnowledgeIndex
 
     // The subject's names are in almost every passage, so by rarity alone they weigh nothing; yet "Spravato" against "IV
     // ketamine" is exactly what tells two passages on cost or duration apart, and "sertraline" is what makes "side effects of
-    // sertraline" another question than ours. Names of medicines weigh at least SubjectWeight.
+    // sertraline" another question than ours. Such names weigh at least SubjectWeight.
     private double Idf(string term) =>
-        _topicTerms.Contains(term) || _otherMedicineTerms.Contains(term)
+        _topicTerms.Contains(term) || _otherSubjectTerms.Contains(term)
             ? Math.Max(Boosts.SubjectWeight, Idf(_docFrequency.GetValueOrDefault(term)))
             : Idf(_docFrequency.GetValueOrDefault(term));
 

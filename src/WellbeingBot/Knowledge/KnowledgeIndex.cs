@@ -36,7 +36,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly Analyzer _analyzer;
     private readonly HashSet<string> _topicTerms;
     private readonly HashSet<string> _medicineNameTerms;
-    private readonly HashSet<string> _otherMedicineTerms;
+    private readonly HashSet<string> _otherSubjectTerms;
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
@@ -49,20 +49,20 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
 
-    /// <param name="otherMedicines">Names of other medicines and drugs (<c>knowledge/other-medicines.txt</c>).</param>
+    /// <param name="otherSubjects">Names of other medicines, drugs and conditions (<c>knowledge/other-subjects.txt</c>).</param>
     public KnowledgeIndex(
         IReadOnlyList<Passage> passages,
         Analyzer analyzer,
         KnowledgeBoosts? boosts = null,
         IEnumerable<string>? topicWords = null,
-        IEnumerable<string>? otherMedicines = null)
+        IEnumerable<string>? otherSubjects = null)
     {
         _analyzer = analyzer;
         _topicTerms = Terms(string.Join(' ', topicWords ?? DefaultTopicWords));
         _medicineNameTerms = Terms(string.Join(' ', MedicineNames));
         _medicineNameTerms.IntersectWith(_topicTerms);
-        _otherMedicineTerms = Terms(string.Join(' ', otherMedicines ?? []));
-        _otherMedicineTerms.ExceptWith(_topicTerms);
+        _otherSubjectTerms = Terms(string.Join(' ', otherSubjects ?? []));
+        _otherSubjectTerms.ExceptWith(_topicTerms);
         Boosts = boosts ?? new KnowledgeBoosts();
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(_directory, config))
@@ -161,7 +161,7 @@ public sealed partial class KnowledgeIndex : IDisposable
             // A question that is word for word one of a passage's phrasings is what that phrasing was written for.
             var exact = phrasing >= ExactPhrasing ? Boosts.ExactPhrasing : 0;
             var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * Math.Pow(phrasing, Boosts.PhrasingPower)) + exact;
-            var namesMedicine = plan.Groups.Where(g => g.OtherMedicine).All(g => g.Terms.Any(_phrasingTermsByDoc[doc].Contains));
+            var namesMedicine = plan.Groups.Where(g => g.OtherSubject).All(g => g.Terms.Any(_phrasingTermsByDoc[doc].Contains));
             candidates[i] = new Candidate(
                 _byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]), namesMedicine,
                 plan.CoverageOf(_phrasingTermsByDoc[doc]));

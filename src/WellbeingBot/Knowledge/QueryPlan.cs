@@ -15,8 +15,8 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     /// <summary>True when the question names the subject itself (ketamine, esketamine, Spravato), or a follow-up carries it.</summary>
     public bool NamesTopic => Groups.Any(g => g.IsTopic);
 
-    /// <summary>True when the question is about another medicine: it names one and does not name the subject.</summary>
-    public bool AboutOtherMedicine => !NamesTopic && Groups.Any(g => g.OtherMedicine);
+    /// <summary>True when the question is about something else: it names another medicine or condition and not the subject.</summary>
+    public bool AboutOtherSubject => !NamesTopic && Groups.Any(g => g.OtherSubject);
 
     /// <summary>
     /// The indexed terms that named the subject ("spravato esketamin"); null when none did. Always words of the knowledge base,
@@ -127,8 +127,8 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 /// <param name="Fuzzy">True when the terms are spelling corrections, which count for a little less in ranking.</param>
 /// <param name="IsTopic">The word is a name of the subject (ketamine, esketamine, Spravato) rather than what is asked about it.</param>
 /// <param name="FromContext">Carried over from the previous answer rather than typed in this question.</param>
-/// <param name="OtherMedicine">The word names another medicine or drug (sertraline, Xanax, MDMA).</param>
-public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherMedicine = false);
+/// <param name="OtherSubject">The word names another medicine, drug or condition (sertraline, Xanax, MDMA, ADHD).</param>
+public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false);
 
 /// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
 /// <param name="Subjects">Its terms naming the medicine (ketamine, esketamine, Spravato).</param>

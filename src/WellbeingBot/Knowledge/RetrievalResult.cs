@@ -5,7 +5,7 @@ namespace WellbeingBot.Knowledge;
 /// <param name="Phrasing">Similarity of the question to the passage's closest title or alternate question (0 to 1).</param>
 /// <param name="Combined">BM25 relative to the best hit plus the weighted phrasing similarity: what candidates are ranked by.</param>
 /// <param name="TopicalCoverage">Coverage of the question's words other than the subject's names.</param>
-/// <param name="NamesAskedMedicine">The passage's title or alternate questions name every other medicine the question names.</param>
+/// <param name="NamesAskedSubject">The passage's title or alternate questions name every other medicine or condition the question names.</param>
 /// <param name="PhrasingCoverage">Share of the question's weighted words found in the passage's title and alternate questions.</param>
 public sealed record Candidate(
     Passage Passage,
@@ -14,7 +14,7 @@ public sealed record Candidate(
     double Phrasing,
     double Combined,
     double TopicalCoverage,
-    bool NamesAskedMedicine = true,
+    bool NamesAskedSubject = true,
     double PhrasingCoverage = 1);
 
 public sealed record RetrievalResult(QueryPlan Plan, IReadOnlyList<Candidate> Candidates)

@@ -49,7 +49,7 @@ public sealed class KnowledgeIndexTests
         // "weed" is one edit from "week"; correcting it would turn a question about cannabis into one about timing.
         var group = Index.Plan("weed").Groups.Single();
         Assert.Empty(group.Terms);
-        Assert.True(group.OtherMedicine);
+        Assert.True(group.OtherSubject);
     }
 
     [Fact]
