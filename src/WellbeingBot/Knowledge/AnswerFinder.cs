@@ -62,7 +62,7 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
         }
 
         var lead = Lead(candidate, runnerUp);
-        var close = plan.NamesTopic
+        var close = plan.NamesTopic || candidate.InAnchoredTopic
             ? candidate.TopicalCoverage >= _options.MinTopicalCoverage || candidate.Phrasing >= _options.MinTopicalPhrasing
               // A long question about the subject covers less of itself, but one passage standing far above the rest is clear.
               || (candidate.TopicalCoverage >= _options.MinTopicalCoverage / 2 && lead >= _options.ClearLead)

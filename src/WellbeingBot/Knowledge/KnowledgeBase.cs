@@ -26,7 +26,7 @@ public sealed class KnowledgeBase : IDisposable
         var notes = Notes.LoadFolder(Path.Combine(folder, "notes"));
         var synonymsFile = Path.Combine(folder, "synonyms.txt");
         var synonyms = File.Exists(synonymsFile) ? KnowledgeAnalyzer.LoadSynonyms(synonymsFile) : null;
-        var index = new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), boosts, otherSubjects: OtherSubjects(folder));
+        var index = new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), boosts, otherSubjects: OtherSubjects(folder), topics: topics.Topics);
         return new KnowledgeBase(topics, passages, notes, index);
     }
 

@@ -48,14 +48,17 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly FuzzyVocabulary _vocabulary;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
+    private readonly Dictionary<string, HashSet<string>> _anchorsByTopic;
 
+    /// <param name="topics">Topics whose anchor words put a question in them without naming the subject.</param>
     /// <param name="otherSubjects">Names of other medicines, drugs and conditions (<c>knowledge/other-subjects.txt</c>).</param>
     public KnowledgeIndex(
         IReadOnlyList<Passage> passages,
         Analyzer analyzer,
         KnowledgeBoosts? boosts = null,
         IEnumerable<string>? topicWords = null,
-        IEnumerable<string>? otherSubjects = null)
+        IEnumerable<string>? otherSubjects = null,
+        IEnumerable<Topic>? topics = null)
     {
         _analyzer = analyzer;
         _topicTerms = Terms(string.Join(' ', topicWords ?? DefaultTopicWords));
@@ -98,6 +101,8 @@ public sealed partial class KnowledgeIndex : IDisposable
         _phrasingTermsByDoc = _termsByPhrasing.Select(t => t.SelectMany(p => p.Weights.Keys).ToHashSet(StringComparer.Ordinal)).ToArray();
 
         _related = BuildRelated();
+        _anchorsByTopic = (topics ?? []).Where(t => t.Anchors.Count > 0)
+            .ToDictionary(t => t.Key, t => Terms(string.Join(' ', t.Anchors)), StringComparer.Ordinal);
     }
 
     public KnowledgeBoosts Boosts { get; }
@@ -162,9 +167,10 @@ public sealed partial class KnowledgeIndex : IDisposable
             var exact = phrasing >= ExactPhrasing ? Boosts.ExactPhrasing : 0;
             var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * Math.Pow(phrasing, Boosts.PhrasingPower)) + exact;
             var namesMedicine = plan.Groups.Where(g => g.OtherSubject).All(g => g.Terms.Any(_phrasingTermsByDoc[doc].Contains));
+            var anchored = _anchorsByTopic.TryGetValue(_byDoc[doc].Topic, out var anchors) && plan.Groups.Any(g => g.Terms.Any(anchors.Contains));
             candidates[i] = new Candidate(
                 _byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]), namesMedicine,
-                plan.CoverageOf(_phrasingTermsByDoc[doc]));
+                plan.CoverageOf(_phrasingTermsByDoc[doc]), anchored);
         }
 
         Array.Sort(candidates, (a, b) => b.Combined.CompareTo(a.Combined));

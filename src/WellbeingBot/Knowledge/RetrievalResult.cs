@@ -6,6 +6,7 @@ namespace WellbeingBot.Knowledge;
 /// <param name="Combined">BM25 relative to the best hit plus the weighted phrasing similarity: what candidates are ranked by.</param>
 /// <param name="TopicalCoverage">Coverage of the question's words other than the subject's names.</param>
 /// <param name="NamesAskedSubject">The passage's title or alternate questions name every other medicine or condition the question names.</param>
+/// <param name="InAnchoredTopic">The question holds an anchor word of the passage's topic (see <see cref="Topic.Anchors"/>).</param>
 /// <param name="PhrasingCoverage">Share of the question's weighted words found in the passage's title and alternate questions.</param>
 public sealed record Candidate(
     Passage Passage,
@@ -15,7 +16,8 @@ public sealed record Candidate(
     double Combined,
     double TopicalCoverage,
     bool NamesAskedSubject = true,
-    double PhrasingCoverage = 1);
+    double PhrasingCoverage = 1,
+    bool InAnchoredTopic = false);
 
 public sealed record RetrievalResult(QueryPlan Plan, IReadOnlyList<Candidate> Candidates)
 {

@@ -1,7 +1,15 @@
 namespace WellbeingBot.Knowledge;
 
 /// <summary>One subject area of the knowledge base, as listed in <c>knowledge/topics.yaml</c>.</summary>
-public sealed record Topic(string Key, string Name);
+/// <param name="Anchors">Words that put a question in this topic even when it does not name ketamine ("what are the symptoms
+/// of depression?" for depression basics): such a question is judged for this topic's passages as one naming the subject.</param>
+public sealed record Topic(string Key, string Name, IReadOnlyList<string> Anchors)
+{
+    public Topic(string key, string name)
+        : this(key, name, [])
+    {
+    }
+}
 
 /// <summary>
 /// The topics passages may belong to and how often a passage must be reviewed. Passages name a topic key; a key that is not
@@ -38,7 +46,7 @@ public sealed record TopicCatalog(IReadOnlyList<Topic> Topics, int ReviewEveryDa
                 throw source.Error($"key: {t.Key.Trim()}", $"topic '{t.Key.Trim()}' is listed twice");
             }
 
-            topics.Add(new Topic(t.Key.Trim(), t.Name.Trim()));
+            topics.Add(new Topic(t.Key.Trim(), t.Name.Trim(), (t.Anchors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).ToArray()));
         }
 
         return topics.Count == 0 ? throw source.Error("topics:", "at least one topic is required") : new TopicCatalog(topics, raw.ReviewEveryDays.Value);
@@ -56,5 +64,6 @@ public sealed record TopicCatalog(IReadOnlyList<Topic> Topics, int ReviewEveryDa
     {
         public string? Key { get; set; }
         public string? Name { get; set; }
+        public List<string?>? Anchors { get; set; }
     }
 }

@@ -32,7 +32,7 @@ public static class KnowledgeCheck
         if (passages.Count > 0)
         {
             // Building the index is what the bot does at start; it must succeed on what was read.
-            Try(problems, () => new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), otherSubjects: KnowledgeBase.OtherSubjects(folder)))?.Dispose();
+            Try(problems, () => new KnowledgeIndex(passages, new KnowledgeAnalyzer(synonyms), otherSubjects: KnowledgeBase.OtherSubjects(folder), topics: topics?.Topics))?.Dispose();
         }
 
         var safety = Path.Combine(folder, "safety");
