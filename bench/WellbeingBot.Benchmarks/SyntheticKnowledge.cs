@@ -30,8 +30,8 @@ public static class SyntheticKnowledge
             {
                 // Each copy gets its own id and a distinguishing word in its title and phrasings, so the index holds distinct
                 // documents and no phrasing is listed twice (which the loader refuses).
-                var copy = text.Replace($"id: {id}", $"id: {id}-copy-{i}", StringComparison.Ordinal)
-                    .Replace("title: ", $"title: Copy {i} - ", StringComparison.Ordinal);
+                var copy = text.Replace($"id: {id}", $"id: {id}-copy-{i}", StringComparison.Ordinal);
+                copy = System.Text.RegularExpressions.Regex.Replace(copy, "(?m)^title: ", $"title: Copy {i} - ");
                 copy = System.Text.RegularExpressions.Regex.Replace(copy, @"(?m)^  - (?!title:)([""']?)", $"  - $1copy{i} ");
                 File.WriteAllText(Path.Combine(passages, $"{id}-copy-{i}.md"), copy);
             }

@@ -14,7 +14,7 @@ public sealed class FuzzyVocabulary
         _byFirstLetter = words.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal)
             .GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
-    /// <summary>Words within one edit (two for words of seven letters or more) with the same first letter, nearest first.</summary>
+    /// <summary>Words within one edit (two for words of nine letters or more) with the same first letter, nearest first.</summary>
     public IReadOnlyList<string> Correct(string word)
     {
         if (word.Length == 0 || !_byFirstLetter.TryGetValue(word[0], out var candidates))
@@ -22,7 +22,9 @@ public sealed class FuzzyVocabulary
             return [];
         }
 
-        var maxEdits = word.Length >= 7 ? 2 : 1;
+        // Two edits from nine letters only: shorter everyday words are two edits from too many passage words ("injected" and
+        // "invented", "weekend" and "weaken"), while real misspellings of long words ("dissasociated") need two.
+        var maxEdits = word.Length >= 9 ? 2 : 1;
         var best = new List<string>();
         var bestDistance = maxEdits + 1;
         foreach (var candidate in candidates)

@@ -41,7 +41,16 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "afterward", "wants", "wanted", "getting", "gets", "needs", "needed", "needing", "goes", "gone", "knows", "tells",
         "good", "called", "true", "possible", "exactly", "ever", "even", "able", "come", "comes", "came", "coming", "put", "puts",
         "matter", "matters", "find", "finds", "found", "kind", "sort", "count", "counts",
+        // Chat and Teams filler, contractions typed without the apostrophe, and who is asking: context, not content.
+        "lol", "haha", "tbh", "btw", "fyi", "imo", "idk", "dunno", "hmm", "umm", "um", "erm", "wanna", "gonna", "gotta", "cuz",
+        "coz", "cos", "bc", "lots", "loads", "alot", "bot", "chatbot", "wellbeingbot", "hello", "hiya", "howdy", "cheers", "thx",
+        "shes", "hes", "thats", "whos", "hows", "wheres", "whens", "whys", "his", "hers", "youve", "youll", "theyre", "theyve",
+        "hasnt", "hadnt", "wasnt", "werent", "aint", "shouldve", "wouldve", "couldve", "husband", "wife", "hubby", "wifey",
+        "boyfriend", "girlfriend", "spouse", "partner", "fiance", "fiancee",
     ], ignoreCase: true);
+
+    private static readonly CharArraySet Hedges = new(Version,
+        ["actually", "really", "just", "basically", "honestly", "literally", "truly", "definitely", "even", "ever"], ignoreCase: true);
 
     private readonly SynonymMap? _synonyms;
 
@@ -61,11 +70,14 @@ public sealed class KnowledgeAnalyzer : Analyzer
 
         if (_synonyms is not null)
         {
+            // Hedging adverbs go before the synonyms, so "does spravato actually work" meets the rule for "does spravato work".
+            stream = new StopFilter(Version, stream, Hedges);
             stream = new SynonymFilter(stream, _synonyms, ignoreCase: true);
         }
 
-        stream = new StopFilter(Version, stream, StopWords);
+        // Possessives first, so "she's" and "that's" reach the stop list as "she" and "that".
         stream = new EnglishPossessiveFilter(Version, stream);
+        stream = new StopFilter(Version, stream, StopWords);
         stream = new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }

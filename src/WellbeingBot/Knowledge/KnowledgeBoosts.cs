@@ -9,7 +9,7 @@ public sealed record KnowledgeBoosts(
     float Questions = 2.5f,
     float Body = 1.0f,
     float Fuzzy = 0.8f,
-    int FuzzyMinLength = 4,
+    int FuzzyMinLength = 5,
     double UnknownWeight = 0.5,
     double Phrasing = 1.0,
     float Context = 0.5f,
