@@ -47,6 +47,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "shes", "hes", "thats", "whos", "hows", "wheres", "whens", "whys", "his", "hers", "youve", "youll", "theyre", "theyve",
         "hasnt", "hadnt", "wasnt", "werent", "aint", "shouldve", "wouldve", "couldve", "husband", "wife", "hubby", "wifey",
         "boyfriend", "girlfriend", "spouse", "partner", "fiance", "fiancee",
+        "mention", "mentioned", "mentions", "mentioning", "brought",
     ], ignoreCase: true);
 
     private static readonly CharArraySet Hedges = new(Version,
