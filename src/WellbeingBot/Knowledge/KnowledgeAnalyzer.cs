@@ -41,13 +41,15 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "afterward", "wants", "wanted", "getting", "gets", "needs", "needed", "needing", "goes", "gone", "knows", "tells",
         "good", "called", "true", "possible", "exactly", "ever", "even", "able", "come", "comes", "came", "coming", "put", "puts",
         "matter", "matters", "find", "finds", "found", "kind", "sort", "count", "counts",
-        // Chat and Teams filler, contractions typed without the apostrophe, and who is asking: context, not content.
+        // Chat and Teams filler, contractions typed without the apostrophe, who is asking and who suggested it ("my
+        // psychiatrist mentioned Spravato, what is it?" asks what Spravato is): context, not content.
         "lol", "haha", "tbh", "btw", "fyi", "imo", "idk", "dunno", "hmm", "umm", "um", "erm", "wanna", "gonna", "gotta", "cuz",
         "coz", "cos", "bc", "lots", "loads", "alot", "bot", "chatbot", "wellbeingbot", "hello", "hiya", "howdy", "cheers", "thx",
         "shes", "hes", "thats", "whos", "hows", "wheres", "whens", "whys", "his", "hers", "youve", "youll", "theyre", "theyve",
         "hasnt", "hadnt", "wasnt", "werent", "aint", "shouldve", "wouldve", "couldve", "husband", "wife", "hubby", "wifey",
         "boyfriend", "girlfriend", "spouse", "partner", "fiance", "fiancee",
-        "mention", "mentioned", "mentions", "mentioning", "brought",
+        "mention", "mentioned", "mentions", "mentioning", "brought", "doctor", "doctors", "gp", "gps", "physician", "physicians",
+        "psychiatrist", "psychiatrists", "clinician", "clinicians", "doc", "dr", "something", "anything", "stuff",
     ], ignoreCase: true);
 
     private static readonly CharArraySet Hedges = new(Version,
