@@ -14,5 +14,4 @@ public sealed record KnowledgeBoosts(
     double Phrasing = 1.0,
     float Context = 0.5f,
     double SubjectWeight = 2.0,
-    double PhrasingPower = 1.0,
     double ExactPhrasing = 0.5);
