@@ -82,6 +82,19 @@ public sealed class KnowledgeConversationTests
         Assert.Equal("cost-and-insurance", LastAnswer(services, "c")!.PassageId);
     }
 
+    [Theory]
+    [InlineData("what is esketamine?", "how-long-spravato-lasts")]
+    [InlineData("what are the side effects of ketamine?", "how-long-it-lasts")]
+    public async Task And_how_long_does_it_last_stays_on_the_medicine_of_the_last_answer(string first, string expected)
+    {
+        using var services = TestConversation.Services(time);
+        await Ask(services, "c", first);
+
+        await Ask(services, "c", "and how long does it last?");
+
+        Assert.Equal(expected, LastAnswer(services, "c")!.PassageId);
+    }
+
     [Fact]
     public async Task Unanswered_questions_are_counted_by_topic_and_their_text_is_not_kept_by_default()
     {
