@@ -1,5 +1,7 @@
 using WellbeingBot.Bot;
 using WellbeingBot.Channels.BotFramework;
+using WellbeingBot.Channels.DirectLine;
+using WellbeingBot.Channels.WebChat;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Knowledge.Check;
 using WellbeingBot.Safety;
@@ -11,17 +13,19 @@ if (KnowledgeCommand.IsRequested(args))
     return KnowledgeCommand.Run(args, builder.Configuration, builder.Environment, TimeProvider.System, Console.Out);
 }
 
-
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKnowledge();
 builder.Services.AddSafety();
 builder.Services.AddConversationMemory();
 builder.Services.AddConversation();
 builder.Services.AddBotFramework();
+builder.Services.AddDirectLine();
 
 var app = builder.Build();
 
+app.UseWebChatPage();
 app.MapBot();
+app.MapDirectLine();
 
 app.Run();
 return 0;
