@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace WellbeingBot.Tests.Channels.WebChat;
@@ -48,6 +49,23 @@ public sealed class WebChatBrowserTests(BrowserFixture fixture)
 
         await Expect(page, "116 123");
         await Expect(page, "999");
+    }
+
+    [Fact]
+    public async Task The_page_and_a_conversation_have_no_serious_accessibility_violations()
+    {
+        // axe-core is injected by the test, so this context may bypass the page's own script policy.
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "en-US", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl);
+        await Expect(page, "I answer questions about ketamine");
+        await AskAsync(page, "what is spravato?");
+        await Expect(page, "Show the full answer");
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)").ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 
     [Fact]
