@@ -177,14 +177,17 @@ public sealed partial class KnowledgeIndex : IDisposable
         return new RetrievalResult(plan, candidates.Length > top ? candidates[..top] : candidates);
     }
 
-    /// <summary>The passage's sentences in reading order, each with the share of the question it covers.</summary>
+    /// <summary>
+    /// The passage's sentences in reading order, each with the share of the question it covers beyond the subject's names
+    /// (nearly every sentence names ketamine; what matters is whether it holds what is asked about it).
+    /// </summary>
     public IEnumerable<(string Sentence, double Coverage)> RankSentences(Passage passage, QueryPlan plan)
     {
         var doc = Array.IndexOf(_byDoc, passage);
         var sentences = passage.Paragraphs.SelectMany(s => s).ToArray();
         for (var i = 0; i < sentences.Length; i++)
         {
-            yield return (sentences[i], plan.CoverageOf(_termsBySentence[doc][i]));
+            yield return (sentences[i], plan.TopicalCoverageOf(_termsBySentence[doc][i]));
         }
     }
 
