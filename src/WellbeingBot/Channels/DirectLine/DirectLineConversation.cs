@@ -23,7 +23,8 @@ public sealed class DirectLineConversation(string id, DateTimeOffset now)
     /// <summary>True once the page has started the conversation and the bot has been told someone joined.</summary>
     public bool Started { get; set; }
 
-    public ChannelAccount User { get; set; } = new("user", "You", "user");
+    /// <summary>The visitor; each conversation has its own id, since a web visitor has no account to share between them.</summary>
+    public ChannelAccount User { get; set; } = new($"web-{id}", "You", "user");
 
     public string? Locale { get; set; }
 
