@@ -26,6 +26,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const int MaxQueryChars = 2_000;
     private const int RerankDepth = 10;
     private const double ExactPhrasing = 0.999;
+    private const int RelatedCandidates = 12;
 
     // What the bot is about: the medicine's names, and its IV form, which on its own ("before my infusion") means ketamine here.
     private static readonly string[] DefaultTopicWords = ["ketamine", "esketamine", "spravato", "infusion"];
@@ -220,11 +221,14 @@ public sealed partial class KnowledgeIndex : IDisposable
             MinDocFreq = 1,
             MinWordLen = 3,
         };
+        // The closest passages of the same topic first ("Is ketamine better than ECT?" leads to the other efficacy answers), then
+        // the closest of any topic; MoreLikeThis alone favours passages that merely share many words.
         var related = new Passage[_byDoc.Length][];
         for (var doc = 0; doc < _byDoc.Length; doc++)
         {
-            var hits = _searcher.Search(mlt.Like(doc), 4).ScoreDocs;
-            related[doc] = hits.Where(h => h.Doc != doc).Take(3).Select(h => _byDoc[h.Doc]).ToArray();
+            var topic = _byDoc[doc].Topic;
+            var hits = _searcher.Search(mlt.Like(doc), RelatedCandidates).ScoreDocs.Where(h => h.Doc != doc).Select(h => _byDoc[h.Doc]).ToList();
+            related[doc] = hits.Where(p => p.Topic == topic).Take(2).Concat(hits.Where(p => p.Topic != topic)).Take(3).ToArray();
         }
 
         return related;

@@ -100,4 +100,20 @@ public sealed class KnowledgeIndexTests
         var plan = Index.Plan(text);
         Assert.InRange(plan.Groups.Count, 1, 48);
     }
+
+    [Fact]
+    public void Related_questions_mostly_start_with_the_same_topic_and_never_repeat_the_passage()
+    {
+        var passages = TestKnowledge.Base.Passages;
+        Assert.All(passages, p =>
+        {
+            Assert.Equal(3, Index.RelatedTo(p).Count);
+            Assert.DoesNotContain(p, Index.RelatedTo(p));
+        });
+
+        // A same-topic passage leads unless none is among the closest by content.
+        var withSiblings = passages.Where(p => passages.Count(o => o.Topic == p.Topic) > 1).ToList();
+        var leading = withSiblings.Count(p => Index.RelatedTo(p)[0].Topic == p.Topic);
+        Assert.True(leading >= withSiblings.Count * 0.85, $"{leading} of {withSiblings.Count}");
+    }
 }
