@@ -47,7 +47,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Run alone, after the other tests: Chromium takes both cores, and timing-bound tests elsewhere (the crisis check's regex
+// time-outs) should not share the machine with it.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
