@@ -21,6 +21,9 @@ public enum ReplyKind
     Grounding,
 
     Helplines,
+
+    /// <summary>The privacy notice, what the bot holds about the person, and "forget me".</summary>
+    Privacy,
 }
 
 /// <summary>One message from the bot, free of any channel SDK type. Built only by <see cref="ReplyComposer"/>.</summary>

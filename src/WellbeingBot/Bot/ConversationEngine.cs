@@ -40,9 +40,30 @@ public sealed class ConversationEngine(
     private (BotReply Reply, ConversationMemory Memory) Answer(string text, SafetyOutcome checkedMessage)
     {
         var memory = checkedMessage.Memory;
+        if (memory.ForgetRequested)
+        {
+            // "forget me" asked once for confirmation; anything but a yes or a no is an ordinary message and keeps everything.
+            switch (PrivacyCommands.Confirmation(text))
+            {
+                case true:
+                    return (composer.Forgotten(), ConversationMemory.Empty);
+                case false:
+                    return (composer.ForgetCancelled(), memory with { ForgetRequested = false });
+                default:
+                    memory = memory with { ForgetRequested = false };
+                    break;
+            }
+        }
+
         var last = memory.LastAnswer is { } l && time.GetUtcNow() - l.At <= options.Value.FollowUpWindow ? l : null;
         switch (SmallTalk.Classify(text))
         {
+            case SmallTalkKind.Privacy:
+                return (composer.Privacy(), memory);
+            case SmallTalkKind.WhatDoYouKnow:
+                return (composer.WhatIKnow(PrivacyCommands.Facts(memory, id => finder.Passage(id)?.Title)), memory);
+            case SmallTalkKind.ForgetMe:
+                return (composer.ConfirmForget(), memory with { ForgetRequested = true });
             case SmallTalkKind.Greeting:
                 return (composer.Help(), memory);
             case SmallTalkKind.Thanks:

@@ -10,6 +10,15 @@ public enum SmallTalkKind
 
     /// <summary>"Tell me more": the full text of the last answer.</summary>
     More,
+
+    /// <summary>"privacy": what the bot keeps and for how long.</summary>
+    Privacy,
+
+    /// <summary>"what do you know about me": everything held about this person, in plain words.</summary>
+    WhatDoYouKnow,
+
+    /// <summary>"forget me": delete everything held about this person, after one confirmation.</summary>
+    ForgetMe,
 }
 
 /// <summary>Recognises a message that is only a greeting, thanks or "tell me more", so it gets its reply rather than a search.</summary>
@@ -19,6 +28,9 @@ public static partial class SmallTalk
         Greeting().IsMatch(text) || (text.Length <= MaxAboutBotLength && AboutBot().IsMatch(text)) ? SmallTalkKind.Greeting
         : Thanks().IsMatch(text) ? SmallTalkKind.Thanks
         : More().IsMatch(text) ? SmallTalkKind.More
+        : Privacy().IsMatch(text) ? SmallTalkKind.Privacy
+        : WhatDoYouKnow().IsMatch(text) ? SmallTalkKind.WhatDoYouKnow
+        : ForgetMe().IsMatch(text) ? SmallTalkKind.ForgetMe
         : SmallTalkKind.None;
 
     [GeneratedRegex(@"^\W*(hi|hello|hey|hiya|hallo|hola|bonjour|good (morning|afternoon|evening)|help|start|menu|what can you do|what do you do|who are you|what are you|what( i|')?s your name|who (made|built|created|wrote|programmed) you|are you (a |an )?(bot|robot|ai|human|person|real( person)?|doctor))( there)?( bot)?\W*$", RegexOptions.IgnoreCase)]
@@ -36,4 +48,13 @@ public static partial class SmallTalk
 
     [GeneratedRegex(@"^\W*((please )?(tell|show|give) me (more|the (full|whole|rest of the) (answer|text|passage))|(show|read|see) (the )?(full|whole) (answer|text|passage)|(the )?full answer|read more|more( info| information| details| please)?|go on|continue|(can you )?(explain|say) more)( please)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex More();
+
+    [GeneratedRegex(@"^\W*(privacy|privacy (notice|policy|info|information)|(is|are) (this|it|my (data|chats?|messages?)) (private|safe|stored|saved|recorded)|what do you (store|keep|save|record|log)|do you (store|keep|save|record|log) (anything|my (data|messages?|chats?|questions?)))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Privacy();
+
+    [GeneratedRegex(@"^\W*(what (do|did) you (know|have|remember|hold|store|keep) (about|on) me|what (data|information|info) do you (have|hold|keep|store) (about|on) me|show (me )?my data)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatDoYouKnow();
+
+    [GeneratedRegex(@"^\W*((please )?(forget|erase|delete|remove|wipe) (me|my (data|information|info|details|history|conversation))|(delete|erase|wipe) (everything|all) (about me|you (know|have) about me))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetMe();
 }

@@ -1,12 +1,13 @@
 namespace WellbeingBot.Knowledge;
 
-/// <summary>The texts every answer must carry, and the welcome, as reviewed in <c>knowledge/notes/</c>.</summary>
-public sealed record Notes(string Caution, string SeekHelp, string Welcome)
+/// <summary>The texts every answer must carry, the welcome and the privacy notice, as reviewed in <c>knowledge/notes/</c>.</summary>
+public sealed record Notes(string Caution, string SeekHelp, string Welcome, string Privacy)
 {
     public static Notes LoadFolder(string folder) => new(
         Load(Path.Combine(folder, "caution.md")),
         Load(Path.Combine(folder, "seek-help.md")),
-        Load(Path.Combine(folder, "welcome.md")));
+        Load(Path.Combine(folder, "welcome.md")),
+        Load(Path.Combine(folder, "privacy.md")));
 
     private static string Load(string file)
     {

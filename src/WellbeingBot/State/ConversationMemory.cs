@@ -35,7 +35,8 @@ public sealed record ConversationMemory(
     string? CountryCode = null,
     bool AskedForCountry = false,
     CrisisCategory? GuardedLastTurn = null,
-    LastAnswer? LastAnswer = null)
+    LastAnswer? LastAnswer = null,
+    bool ForgetRequested = false)
 {
     public static readonly ConversationMemory Empty = new();
 }
