@@ -1,0 +1,196 @@
+using System.Data.Common;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace WellbeingBot.State.Storage;
+
+/// <summary>Two writers raced on one item: the one holding the older ETag loses and must read again before writing.</summary>
+public sealed class StorageConflictException(string key) : Exception($"The item '{key}' was changed by someone else; read it again and retry.")
+{
+    public string Key { get; } = key;
+}
+
+/// <summary>
+/// Bot Framework's <see cref="IStorage"/> over one SQL table, on SQLite or PostgreSQL alike, with real optimistic concurrency:
+/// every write gives the item a new ETag, a write carrying an older one fails with <see cref="StorageConflictException"/>
+/// instead of silently overwriting, and "*" (or no ETag) writes unconditionally, as the storage contract says.
+/// </summary>
+public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : IStorage
+{
+    private const string ETagKey = "eTag";
+
+    // Values keep their .NET type, as MemoryStorage does; only types of this app, the Bot Framework and the base library load.
+    private static readonly JsonSerializerSettings Json = new()
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        SerializationBinder = new KnownTypesBinder(),
+        NullValueHandling = NullValueHandling.Include,
+        MaxDepth = 64,
+    };
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(Json);
+
+    /// <summary>Creates the table when it is missing; safe to run at every start, from several instances at once.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null,
+            "CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
+            [], cancellationToken);
+    }
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (keys.Length == 0)
+        {
+            return found;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = keys.Select((k, i) => Parameter(command, $"@k{i}", k)).ToArray();
+        command.CommandText = $"SELECT key, etag, value FROM bot_state WHERE key IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var value = JsonConvert.DeserializeObject(reader.GetString(2), Json)!;
+            SetETag(value, reader.GetString(1));
+            found[reader.GetString(0)] = value;
+        }
+
+        return found;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = new List<(object Value, string ETag)>();
+        foreach (var (key, value) in changes)
+        {
+            var expected = ETagOf(value);
+            var etag = Guid.NewGuid().ToString("N");
+            var json = Serialize(value);
+            var now = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            int rows;
+            if (expected is null or "*")
+            {
+                rows = await ExecuteAsync(connection, transaction,
+                    "INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @now) "
+                    + "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at",
+                    [("@key", key), ("@etag", etag), ("@value", json), ("@now", now)], cancellationToken);
+            }
+            else
+            {
+                rows = await ExecuteAsync(connection, transaction,
+                    "UPDATE bot_state SET etag = @etag, value = @value, updated_at = @now WHERE key = @key AND etag = @expected",
+                    [("@key", key), ("@etag", etag), ("@value", json), ("@now", now), ("@expected", expected)], cancellationToken);
+            }
+
+            if (rows == 0)
+            {
+                throw new StorageConflictException(key);
+            }
+
+            written.Add((value, etag));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var (value, etag) in written)
+        {
+            SetETag(value, etag);
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await ExecuteAsync(connection, null, "DELETE FROM bot_state WHERE key = @key", [("@key", key)], cancellationToken);
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = connect();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Parameter(command, name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Parameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return name;
+    }
+
+    // Bot state arrives as a dictionary carrying "eTag"; our own items implement IStoreItem.
+    private static string? ETagOf(object value) => value switch
+    {
+        IStoreItem item => item.ETag,
+        IDictionary<string, object> dictionary => dictionary.TryGetValue(ETagKey, out var e) ? e as string : null,
+        JObject json => (string?)json[ETagKey],
+        _ => null,
+    };
+
+    private static void SetETag(object value, string etag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case IDictionary<string, object> dictionary:
+                dictionary[ETagKey] = etag;
+                break;
+            case JObject json:
+                json[ETagKey] = etag;
+                break;
+        }
+    }
+
+    private static string Serialize(object value)
+    {
+        var token = JToken.FromObject(value, Serializer);
+        if (token is JObject json)
+        {
+            json.Remove(ETagKey);
+            json.Remove("ETag");
+        }
+
+        return token.ToString(Formatting.None);
+    }
+
+    private sealed class KnownTypesBinder : DefaultSerializationBinder
+    {
+        private static readonly string[] Allowed = ["WellbeingBot", "Microsoft.Bot", "System.Private.CoreLib", "System.Collections", "Newtonsoft.Json", "mscorlib"];
+
+        public override Type BindToType(string? assemblyName, string typeName) =>
+            assemblyName is null || Allowed.Any(a => assemblyName.StartsWith(a, StringComparison.Ordinal))
+                ? base.BindToType(assemblyName, typeName)
+                : throw new JsonSerializationException($"Stored type from '{assemblyName}' is not allowed");
+    }
+}

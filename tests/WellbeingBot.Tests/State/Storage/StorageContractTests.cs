@@ -1,0 +1,147 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Time.Testing;
+using WellbeingBot.State.Storage;
+
+namespace WellbeingBot.Tests.State.Storage;
+
+/// <summary>One contract, run on every engine: what Bot Framework state and our own stores rely on.</summary>
+public abstract class StorageContractTests : IAsyncLifetime
+{
+    protected static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+
+    private SqlStorage storage = null!;
+
+    protected abstract SqlStorage Create();
+
+    public async Task InitializeAsync()
+    {
+        storage = Create();
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_item_round_trips_with_its_type_and_a_new_etag()
+    {
+        var key = Key();
+        var item = new Preference { Country = "GB", Reminders = ["08:30"] };
+
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = item });
+        var read = Assert.IsType<Preference>((await storage.ReadAsync([key, Key()]))[key]);
+
+        Assert.Equal("GB", read.Country);
+        Assert.Equal(["08:30"], read.Reminders);
+        Assert.False(string.IsNullOrEmpty(read.ETag));
+        Assert.Equal(item.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task A_write_with_a_stale_etag_fails_instead_of_losing_the_other_update()
+    {
+        var key = Key();
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "GB" } });
+        var first = (Preference)(await storage.ReadAsync([key]))[key];
+        var second = (Preference)(await storage.ReadAsync([key]))[key];
+
+        first.Country = "IE";
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = first });
+        second.Country = "FR";
+        var conflict = await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync(new Dictionary<string, object> { [key] = second }));
+
+        Assert.Equal(key, conflict.Key);
+        Assert.Equal("IE", ((Preference)(await storage.ReadAsync([key]))[key]).Country);
+    }
+
+    [Fact]
+    public async Task A_star_etag_overwrites_and_a_conflict_rolls_back_the_whole_batch()
+    {
+        var key = Key();
+        var other = Key();
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "GB" } });
+
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "DE", ETag = "*" } });
+        Assert.Equal("DE", ((Preference)(await storage.ReadAsync([key]))[key]).Country);
+
+        var batch = new Dictionary<string, object> { [other] = new Preference { Country = "US" }, [key] = new Preference { Country = "NL", ETag = "stale" } };
+        await Assert.ThrowsAsync<StorageConflictException>(() => storage.WriteAsync(batch));
+        Assert.Empty(await storage.ReadAsync([other]));
+    }
+
+    [Fact]
+    public async Task Bot_state_dictionaries_keep_their_etag_under_the_eTag_key()
+    {
+        var key = Key();
+        var state = new Dictionary<string, object> { ["count"] = 1L };
+
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = state });
+        var read = (IDictionary<string, object>)(await storage.ReadAsync([key]))[key];
+
+        Assert.Equal(1L, Convert.ToInt64(read["count"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(state["eTag"], read["eTag"]);
+    }
+
+    [Fact]
+    public async Task Deleted_items_are_gone()
+    {
+        var key = Key();
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "GB" } });
+
+        await storage.DeleteAsync([key, Key()]);
+
+        Assert.Empty(await storage.ReadAsync([key]));
+    }
+
+    private static string Key() => $"test/{Guid.NewGuid():N}";
+
+    public sealed class Preference : IStoreItem
+    {
+        public string? Country { get; set; }
+
+        public List<string> Reminders { get; set; } = [];
+
+        public string? ETag { get; set; }
+    }
+}
+
+public sealed class SqliteStorageTests : StorageContractTests
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"wellbeingbot-sqlite-{Guid.NewGuid():N}");
+
+    protected override SqlStorage Create() => DurableStorage.Sqlite(folder, Path.GetTempPath(), Time);
+
+    [Fact]
+    public void The_database_file_is_readable_by_the_service_account_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(Path.Combine(folder, DurableStorage.SqliteFileName));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
+    }
+
+    public override Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The same contract on PostgreSQL. It needs a server: set WELLBEINGBOT_TEST_POSTGRES to an Npgsql connection string
+/// (.ci/run installs PostgreSQL, starts it and sets it); without one these tests fail and say so.
+/// </summary>
+public sealed class PostgreSqlStorageTests : StorageContractTests
+{
+    public const string Variable = "WELLBEINGBOT_TEST_POSTGRES";
+
+    protected override SqlStorage Create() => DurableStorage.PostgreSql(
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } connection
+            ? connection
+            : throw new InvalidOperationException($"The PostgreSQL storage tests need a server: set {Variable} (bash .ci/run does)."),
+        Time);
+}
