@@ -1,29 +1,15 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace WellbeingBot.State.Storage;
 
+/// <summary>
+/// The two engines of durable state. Not wired into the app yet: the features that store something (country preference,
+/// reminders, progress) and the consent they need come next, and will read <c>Storage:PostgreSql</c> and <c>Storage:DataFolder</c>.
+/// </summary>
 public static class DurableStorage
 {
     public const string SqliteFileName = "wellbeingbot.db";
-
-    /// <summary>Durable state behind Bot Framework's <see cref="IStorage"/>: PostgreSQL when configured, otherwise a local SQLite file.</summary>
-    public static IServiceCollection AddDurableStorage(this IServiceCollection services)
-    {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var time = sp.GetRequiredService<TimeProvider>();
-            return options.UsesPostgreSql
-                ? PostgreSql(options.PostgreSql, time)
-                : Sqlite(options.DataFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, time);
-        });
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqlStorage>());
-        return services;
-    }
 
     public static SqlStorage PostgreSql(string connectionString, TimeProvider time)
     {
