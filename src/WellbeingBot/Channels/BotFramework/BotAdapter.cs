@@ -8,18 +8,11 @@ namespace WellbeingBot.Channels.BotFramework;
 /// CloudAdapter with one constructor (the .NET 10 container rejects its several) and an error handler that logs the failure,
 /// never the message, and tells the user plainly where help is.
 /// </summary>
-public sealed partial class BotAdapter : CloudAdapter
+public sealed class BotAdapter : CloudAdapter
 {
     public BotAdapter(BotFrameworkAuthentication authentication, ReplyComposer composer, ILogger<BotAdapter> logger)
         : base(authentication, logger)
     {
-        OnTurnError = async (turnContext, exception) =>
-        {
-            LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
-            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
-        };
+        OnTurnError = TurnErrors.Handler(composer, logger);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the user was sent an apology")]
-    private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
 }

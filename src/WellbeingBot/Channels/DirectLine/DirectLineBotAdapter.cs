@@ -22,11 +22,7 @@ public sealed partial class DirectLineBotAdapter : Microsoft.Bot.Builder.BotAdap
         this.conversations = conversations;
         this.time = time;
         this.logger = logger;
-        OnTurnError = async (turnContext, exception) =>
-        {
-            LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
-            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
-        };
+        OnTurnError = TurnErrors.Handler(composer, logger);
     }
 
     public async Task ProcessAsync(DirectLineConversation conversation, Activity activity, IBot bot, CancellationToken cancellationToken)
@@ -79,9 +75,6 @@ public sealed partial class DirectLineBotAdapter : Microsoft.Bot.Builder.BotAdap
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The self-hosted Direct Line does not delete sent messages.");
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed on the web chat; the user was sent an apology")]
-    private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A message for a web chat conversation that has ended was dropped")]
     private static partial void LogConversationGone(ILogger logger);

@@ -1,0 +1,21 @@
+using Microsoft.Bot.Builder;
+using WellbeingBot.Bot;
+
+namespace WellbeingBot.Channels.BotFramework;
+
+/// <summary>
+/// What every adapter does when a turn fails: log the failure (never the message) and tell the user plainly where help is.
+/// Shared by the Bot Framework adapter and the self-hosted Direct Line's.
+/// </summary>
+public static partial class TurnErrors
+{
+    public static Func<ITurnContext, Exception, Task> Handler(ReplyComposer composer, ILogger logger) =>
+        async (turnContext, exception) =>
+        {
+            LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
+            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
+        };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the user was sent an apology")]
+    private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
+}
