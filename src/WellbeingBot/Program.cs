@@ -17,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKnowledge();
 builder.Services.AddSafety();
 builder.Services.AddConversationMemory();
+builder.Services.AddUserData();
 builder.Services.AddConversation();
 builder.Services.AddBotFramework();
 builder.Services.AddDirectLine();

@@ -19,14 +19,17 @@ public static class TestConversation
 
     public static SafetyKnowledge Safety => SharedSafety.Value;
 
-    /// <param name="settings">Configuration on top of the defaults, e.g. "Knowledge:RecordUnansweredText".</param>
-    public static ServiceProvider Services(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the defaults, e.g. "Knowledge:RecordUnansweredText" or "Storage:PostgreSql".</param>
+    /// <param name="configure">Last changes to the services, e.g. a storage whose connection a test breaks and mends.</param>
+    public static ServiceProvider Services(
+        TimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         // Each provider counts unanswered questions in a folder of its own, so tests never see each other's counts.
         var values = new Dictionary<string, string?>
         {
             ["Knowledge:Path"] = TestKnowledge.Folder,
             ["Knowledge:CurationFolder"] = Path.Combine(Path.GetTempPath(), $"wellbeingbot-curation-{Guid.NewGuid():N}"),
+            ["Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), $"wellbeingbot-data-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -40,11 +43,12 @@ public static class TestConversation
             .AddSingleton<IConfiguration>(config)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory })
             .AddSingleton(time ?? TimeProvider.System);
-        services.AddKnowledge().AddSafety().AddConversationMemory().AddConversation();
+        services.AddKnowledge().AddSafety().AddConversationMemory().AddUserData().AddConversation();
 
         // Registered last so they win: the content is loaded once for all tests.
         services.AddSingleton(TestKnowledge.Base).AddSingleton(Safety);
         services.AddSingleton(sp => TestKnowledge.Finder());
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

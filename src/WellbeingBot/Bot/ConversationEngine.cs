@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
+using WellbeingBot.State.Storage;
 
 namespace WellbeingBot.Bot;
 
@@ -10,60 +11,59 @@ public sealed class ConversationEngine(
     AnswerFinder finder,
     ReplyComposer composer,
     SafetyGate safety,
+    PrivacyConversation privacy,
     ConversationMemoryStore memories,
+    UserDataStore users,
     UnansweredQuestions unanswered,
     TimeProvider time,
     IOptions<KnowledgeOptions> options)
 {
-    public Task<IReadOnlyList<BotReply>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
+    // The saved country may improve a crisis reply, but the crisis reply never waits longer than this for it.
+    private static readonly TimeSpan SafetyWait = TimeSpan.FromMilliseconds(500);
+
+    public async Task<IReadOnlyList<BotReply>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var text = InputText.Clean(message.Text);
         if (text.Length == 0)
         {
-            return Task.FromResult<IReadOnlyList<BotReply>>([composer.UnreadableInput(message.HasAttachments)]);
+            return [composer.UnreadableInput(message.HasAttachments)];
         }
 
+        var user = UserKey.From(message.UserId);
+        var reading = ReadProfileAsync(user, cancellationToken);
+        var early = await WithinAsync(reading, SafetyWait, cancellationToken);
+
         // The safety check comes before anything else, on every message, in every state of the conversation.
-        var checkedMessage = safety.Check(text, message, memories.Get(message.ConversationId));
+        var checkedMessage = safety.Check(text, message, memories.Get(message.ConversationId), early?.Profile?.CountryCode);
         if (checkedMessage.Final)
         {
             memories.Set(message.ConversationId, checkedMessage.Memory);
-            return Task.FromResult(checkedMessage.Replies);
+            return checkedMessage.Replies;
         }
 
-        var (reply, memory) = Answer(text, checkedMessage);
+        var stored = await reading;
+        var (reply, memory) = await privacy.HandleAsync(text, user, stored, checkedMessage.Memory, cancellationToken);
+        if (reply is null)
+        {
+            (reply, memory) = Answer(text, checkedMessage with { Memory = memory });
+        }
+
         memories.Set(message.ConversationId, memory);
-        return Task.FromResult<IReadOnlyList<BotReply>>([.. checkedMessage.Replies, reply]);
+        if (user is { } key && stored.Profile is { } profile)
+        {
+            await TouchAsync(key, profile, cancellationToken);
+        }
+
+        return [.. checkedMessage.Replies, reply];
     }
 
     private (BotReply Reply, ConversationMemory Memory) Answer(string text, SafetyOutcome checkedMessage)
     {
         var memory = checkedMessage.Memory;
-        if (memory.ForgetRequested)
-        {
-            // "forget me" asked once for confirmation; anything but a yes or a no is an ordinary message and keeps everything.
-            switch (PrivacyCommands.Confirmation(text))
-            {
-                case true:
-                    return (composer.Forgotten(), ConversationMemory.Empty);
-                case false:
-                    return (composer.ForgetCancelled(), memory with { ForgetRequested = false });
-                default:
-                    memory = memory with { ForgetRequested = false };
-                    break;
-            }
-        }
-
         var last = memory.LastAnswer is { } l && time.GetUtcNow() - l.At <= options.Value.FollowUpWindow ? l : null;
         switch (SmallTalk.Classify(text))
         {
-            case SmallTalkKind.Privacy:
-                return (composer.Privacy(), memory);
-            case SmallTalkKind.WhatDoYouKnow:
-                return (composer.WhatIKnow(PrivacyCommands.Facts(memory, id => finder.Passage(id)?.Title)), memory);
-            case SmallTalkKind.ForgetMe:
-                return (composer.ConfirmForget(), memory with { ForgetRequested = true });
             case SmallTalkKind.Greeting:
                 return (composer.Help(), memory);
             case SmallTalkKind.Thanks:
@@ -85,6 +85,47 @@ public sealed class ConversationEngine(
                 return (composer.NoAnswer(none, checkedMessage.HelpLine), memory);
             default:
                 throw new InvalidOperationException("unknown knowledge result");
+        }
+    }
+
+    private async Task<StoredProfile> ReadProfileAsync(UserKey? user, CancellationToken cancellationToken)
+    {
+        if (user is not { } key)
+        {
+            return StoredProfile.None;
+        }
+
+        try
+        {
+            return new StoredProfile(await users.GetAsync(key, cancellationToken), false);
+        }
+        catch (StorageUnavailableException)
+        {
+            return StoredProfile.Unreachable;
+        }
+    }
+
+    private async Task<StoredProfile?> WithinAsync(Task<StoredProfile> reading, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reading.WaitAsync(wait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    // Restarts the retention clock; an outage here costs nothing, the next turn tries again.
+    private async Task TouchAsync(UserKey user, UserProfile profile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await users.TouchAsync(user, profile, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
         }
     }
 }

@@ -3,7 +3,7 @@ using WellbeingBot.State;
 
 namespace WellbeingBot.Bot;
 
-/// <summary>"What do you know about me" in plain words, and the answer to "forget me"'s confirmation.</summary>
+/// <summary>"What do you know about me" in plain words, and the answers to the "forget me" and consent questions.</summary>
 public static partial class PrivacyCommands
 {
     /// <summary>Everything the conversation memory holds about the person, one plain sentence each.</summary>
@@ -43,13 +43,39 @@ public static partial class PrivacyCommands
         return facts;
     }
 
-    /// <returns>True for a yes, false for a no, null for anything else.</returns>
-    public static bool? Confirmation(string text) =>
-        Yes().IsMatch(text) ? true : No().IsMatch(text) ? false : null;
+    /// <summary>Everything stored with the person's consent, one plain sentence each.</summary>
+    public static IReadOnlyList<string> Facts(UserProfile profile, Func<string, string> countryName) =>
+    [
+        $"that you agreed on {Day(profile.ConsentedAt)} to let me store these things",
+        .. profile.CountryCode is { } country ? [$"your country, {countryName(country)}, for helplines"] : Array.Empty<string>(),
+        $"the date of your last message ({Day(profile.LastActive)}), so that I delete all of this when it goes unused",
+    ];
 
-    [GeneratedRegex(@"^\W*(yes|yeah|yep|y|ok|okay|sure|please do|do it|delete( it)?|forget( me)?|yes,? forget me|confirm)\W*$", RegexOptions.IgnoreCase)]
+    private static string Day(DateTimeOffset at) => at.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The answer to "forget everything?": true for a yes, false for a no, null for anything else.</summary>
+    public static bool? ForgetAnswer(string text) =>
+        Yes().IsMatch(text) || ForgetYes().IsMatch(text) ? true : No().IsMatch(text) || ForgetNo().IsMatch(text) ? false : null;
+
+    /// <summary>The answer to "shall I remember it?": true for a yes, false for a no, null for anything else.</summary>
+    public static bool? ConsentAnswer(string text) =>
+        Yes().IsMatch(text) || ConsentYes().IsMatch(text) ? true : No().IsMatch(text) || ConsentNo().IsMatch(text) ? false : null;
+
+    [GeneratedRegex(@"^\W*(yes|yeah|yep|yes please|y|ok|okay|sure|please do|do it|confirm|i agree|agreed)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"^\W*(no|nope|n|cancel|keep( it)?|no,? keep it|don'?t|stop)\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(no|nope|n|cancel|don'?t|stop|no thanks?|no thank you|not now)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex No();
+
+    [GeneratedRegex(@"^\W*((yes,? )?(delete|erase|forget)( it| me| everything)?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetYes();
+
+    [GeneratedRegex(@"^\W*((no,? )?keep( it| everything)?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ForgetNo();
+
+    [GeneratedRegex(@"^\W*((yes,? )?(remember|save|store|keep)( it| that| my country)?( please)?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentYes();
+
+    [GeneratedRegex(@"^\W*((no,? )?(just|only) (for )?(now|this (conversation|time|chat))|(no,? )?(don'?t|do not) (remember|save|store|keep)( it| that| anything)?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConsentNo();
 }

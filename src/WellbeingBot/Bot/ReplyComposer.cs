@@ -12,7 +12,7 @@ public sealed class ReplyComposer(Notes notes)
 {
     private const int AbstractLength = 160;
 
-    private static readonly string[] StarterQuestions =
+    internal static readonly string[] StarterQuestions =
     [
         "What is ketamine?",
         "How does ketamine work on the brain?",
@@ -89,31 +89,6 @@ public sealed class ReplyComposer(Notes notes)
             : "I didn't receive any text. Please type your question about ketamine, esketamine or depression treatment.";
         return WithNotes(ReplyKind.UnreadableInput, text, StarterQuestions, []);
     }
-
-    public const string ForgetYes = "Yes, forget me";
-    public const string ForgetNo = "No, keep it";
-
-    public BotReply Privacy() => WithNotes(ReplyKind.Privacy, notes.Privacy, ["What do you know about me?", "Forget me"], []);
-
-    /// <param name="facts">Everything held about the person, each in plain words; empty when nothing is.</param>
-    public BotReply WhatIKnow(IReadOnlyList<string> facts)
-    {
-        var text = facts.Count == 0
-            ? "I'm not holding anything about you right now. I never store what you type."
-            : "Here is everything I hold about you, in memory only, until 12 hours after your last message:\n\n"
-              + string.Join('\n', facts.Select(f => $"- {f}"))
-              + "\n\nI never store what you type. Say \"forget me\" to delete all of it now.";
-        return WithNotes(ReplyKind.Privacy, text, facts.Count == 0 ? StarterQuestions : ["Forget me"], []);
-    }
-
-    public BotReply ConfirmForget() =>
-        WithNotes(ReplyKind.Privacy, "Do you want me to forget everything I hold about you? This cannot be undone. Questions and crisis help keep working either way.", [ForgetYes, ForgetNo], []);
-
-    public BotReply Forgotten() =>
-        WithNotes(ReplyKind.Privacy, "Done: I have deleted everything I held about you. You can keep asking questions as before.", StarterQuestions, []);
-
-    public BotReply ForgetCancelled() =>
-        WithNotes(ReplyKind.Privacy, "Nothing was deleted. Say \"forget me\" whenever you want me to forget.", StarterQuestions, []);
 
     public BotReply Apology() =>
         new(ReplyKind.Apology, $"Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment.\n\n{notes.SeekHelp}", [], []);

@@ -19,6 +19,9 @@ public enum SmallTalkKind
 
     /// <summary>"forget me": delete everything held about this person, after one confirmation.</summary>
     ForgetMe,
+
+    /// <summary>"my country is Ireland", "I live in Canada": the country for helplines, which the bot may offer to remember.</summary>
+    SetCountry,
 }
 
 /// <summary>Recognises a message that is only a greeting, thanks or "tell me more", so it gets its reply rather than a search.</summary>
@@ -31,6 +34,7 @@ public static partial class SmallTalk
         : Privacy().IsMatch(text) ? SmallTalkKind.Privacy
         : WhatDoYouKnow().IsMatch(text) ? SmallTalkKind.WhatDoYouKnow
         : ForgetMe().IsMatch(text) ? SmallTalkKind.ForgetMe
+        : SetCountry().IsMatch(text) ? SmallTalkKind.SetCountry
         : SmallTalkKind.None;
 
     [GeneratedRegex(@"^\W*(hi|hello|hey|hiya|hallo|hola|bonjour|good (morning|afternoon|evening)|help|start|menu|what can you do|what do you do|who are you|what are you|what( i|')?s your name|who (made|built|created|wrote|programmed) you|are you (a |an )?(bot|robot|ai|human|person|real( person)?|doctor))( there)?( bot)?\W*$", RegexOptions.IgnoreCase)]
@@ -57,4 +61,8 @@ public static partial class SmallTalk
 
     [GeneratedRegex(@"^\W*((please )?(forget|erase|delete|remove|wipe) (me|my (data|information|info|details|history|conversation))|(delete|erase|wipe) (everything|all) (about me|you (know|have) about me))\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForgetMe();
+
+    // The whole message is the statement; the country itself is found by the crisis directory, which knows the names.
+    [GeneratedRegex(@"^\W*(please )?((set|change|update|save|make) my (country|location|region) (to|as)|my (country|location) is( now)?|remember (that )?(i live|i'?m|i am|i'?m based|i am based) in|(i live|i'?m based|i am based|i'?m located|i am located|i'?m living|i am living|i'?m|i am) in|use (the )?(helplines|numbers|hotlines) (for|from|in)) (the )?[\p{L} .'’-]{2,40}\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SetCountry();
 }

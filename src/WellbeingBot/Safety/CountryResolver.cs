@@ -13,6 +13,9 @@ public enum CountrySource
     /// <summary>The person named it earlier in this conversation.</summary>
     Conversation,
 
+    /// <summary>The person asked the bot to remember it, in an earlier conversation.</summary>
+    Saved,
+
     /// <summary>The channel reported it (Teams <c>clientInfo.country</c>).</summary>
     Channel,
 
@@ -44,11 +47,12 @@ public sealed record CountryChoice(CrisisCountry? Country, string? Code, Country
 
 /// <summary>
 /// Picks the country whose resources a reply shows: what the person says comes first, then what they said earlier in the
-/// conversation, then what the channel reports, then the locale's region. Never a default country: unknown stays unknown.
+/// conversation, then the country they asked the bot to remember, then what the channel reports, then the locale's region.
+/// Never a default country: unknown stays unknown.
 /// </summary>
 public sealed class CountryResolver(CrisisDirectory directory)
 {
-    public CountryChoice Resolve(string text, string? remembered, string? channelCountry, string? locale)
+    public CountryChoice Resolve(string text, string? remembered, string? saved, string? channelCountry, string? locale)
     {
         var said = directory.Mentioned(text);
         if (said is not null)
@@ -57,6 +61,7 @@ public sealed class CountryResolver(CrisisDirectory directory)
         }
 
         return Choose(remembered, CountrySource.Conversation)
+            ?? Choose(saved, CountrySource.Saved)
             ?? Choose(channelCountry, CountrySource.Channel)
             ?? Choose(Region(locale), CountrySource.Locale)
             ?? CountryChoice.Unknown;

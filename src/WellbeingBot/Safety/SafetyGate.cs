@@ -25,10 +25,11 @@ public sealed partial class SafetyGate(
     // A short message after a crisis reply ("ok", "thanks", "idk") gets the check-in alone, not a knowledge answer as well.
     private const int ShortMessageWords = 3;
 
-    public SafetyOutcome Check(string text, IncomingMessage message, ConversationMemory memory)
+    /// <param name="savedCountry">The country the person asked the bot to remember, if storage could say; the check never needs it.</param>
+    public SafetyOutcome Check(string text, IncomingMessage message, ConversationMemory memory, string? savedCountry = null)
     {
         var assessment = detector.Assess(text, memory.DistressShown, memory.GuardedLastTurn);
-        var country = resolver.Resolve(text, memory.CountryCode, message.Country, message.Locale);
+        var country = resolver.Resolve(text, memory.CountryCode, savedCountry, message.Country, message.Locale);
         var language = texts.Language(assessment.Language ?? memory.Language);
         var next = memory with
         {

@@ -20,6 +20,16 @@ public enum CrisisStage
 /// </summary>
 public sealed record LastAnswer(string PassageId, string? Subject, DateTimeOffset At);
 
+/// <summary>What a question about storing something is waiting on: the person's yes or no.</summary>
+public enum ConsentPurpose
+{
+    /// <summary>Remember the country for helplines in later conversations.</summary>
+    Country,
+}
+
+/// <param name="Value">What would be stored on a yes (a country code); held in memory only until then.</param>
+public sealed record ConsentRequest(ConsentPurpose Purpose, string Value);
+
 /// <summary>
 /// What one conversation needs to remember between turns to keep someone safe and to follow up on an answer. No message text,
 /// no user id: only that distress was shown (so a later means question is recognised), whether the last message mentioned a
@@ -36,7 +46,8 @@ public sealed record ConversationMemory(
     bool AskedForCountry = false,
     CrisisCategory? GuardedLastTurn = null,
     LastAnswer? LastAnswer = null,
-    bool ForgetRequested = false)
+    bool ForgetRequested = false,
+    ConsentRequest? PendingConsent = null)
 {
     public static readonly ConversationMemory Empty = new();
 }

@@ -43,10 +43,10 @@ public sealed class PrivacyCommandTests
         Assert.NotEqual(ConversationMemory.Empty, Memory(services));
 
         var confirm = Assert.Single(await Ask(services, "forget me"));
-        Assert.Equal([ReplyComposer.ForgetYes, ReplyComposer.ForgetNo], confirm.Suggestions);
+        Assert.Equal([PrivacyReplies.ForgetYes, PrivacyReplies.ForgetNo], confirm.Suggestions);
         Assert.NotEqual(ConversationMemory.Empty, Memory(services) with { ForgetRequested = false });
 
-        var done = Assert.Single(await Ask(services, ReplyComposer.ForgetYes));
+        var done = Assert.Single(await Ask(services, PrivacyReplies.ForgetYes));
 
         Assert.Contains("deleted everything", done.Text, StringComparison.Ordinal);
         Assert.Equal(ConversationMemory.Empty, Memory(services));
@@ -61,7 +61,7 @@ public sealed class PrivacyCommandTests
         await Ask(services, "can I drive after spravato");
 
         await Ask(services, "forget me");
-        Assert.Contains("Nothing was deleted", Assert.Single(await Ask(services, ReplyComposer.ForgetNo)).Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing was deleted", Assert.Single(await Ask(services, PrivacyReplies.ForgetNo)).Text, StringComparison.Ordinal);
         Assert.NotNull(Memory(services).LastAnswer);
 
         await Ask(services, "forget me");

@@ -15,7 +15,8 @@ public static class ActivityMapper
             activity.Attachments?.Count > 0,
             activity.Locale,
             activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}:{id}" : null,
-            ClientCountry(activity));
+            ClientCountry(activity),
+            activity.From?.Id is { Length: > 0 } user ? $"{activity.ChannelId}:{user}" : null);
 
     public static IMessageActivity ToActivity(BotReply reply)
     {

@@ -3,10 +3,7 @@ using Npgsql;
 
 namespace WellbeingBot.State.Storage;
 
-/// <summary>
-/// The two engines of durable state. Not wired into the app yet: the features that store something (country preference,
-/// reminders, progress) and the consent they need come next, and will read <c>Storage:PostgreSql</c> and <c>Storage:DataFolder</c>.
-/// </summary>
+/// <summary>The two engines of durable state: a SQLite file by default, PostgreSQL for several instances sharing one database.</summary>
 public static class DurableStorage
 {
     public const string SqliteFileName = "wellbeingbot.db";
@@ -14,7 +11,7 @@ public static class DurableStorage
     public static SqlStorage PostgreSql(string connectionString, TimeProvider time)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        return new SqlStorage(() => dataSource.CreateConnection(), time);
+        return new SqlStorage(() => dataSource.CreateConnection(), time, dataSource);
     }
 
     /// <summary>The SQLite file, created readable and writable by the service account only.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,10 +17,19 @@ public sealed class StorageConflictException(string key) : Exception($"The item 
 /// Bot Framework's <see cref="IStorage"/> over one SQL table, on SQLite or PostgreSQL alike, with real optimistic concurrency:
 /// every write gives the item a new ETag, a write carrying an older one fails with <see cref="StorageConflictException"/>
 /// instead of silently overwriting, and "*" (or no ETag) writes unconditionally, as the storage contract says.
+/// <see cref="CreateOnly"/> writes only if the item does not exist yet, so two first writes cannot overwrite each other.
+/// The schema is created or migrated on first use (and at start, by <see cref="StorageMaintenance"/>).
 /// </summary>
-public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : IStorage
+/// <param name="owned">What the connections come from (a PostgreSQL data source), released with the storage.</param>
+public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, IDisposable? owned = null) : IStorage, IDisposable
 {
+    /// <summary>The ETag of an item that must not exist yet; the write fails with a conflict if it does.</summary>
+    public const string CreateOnly = "create-only";
+
     private const string ETagKey = "eTag";
+
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private volatile bool schemaReady;
 
     // Values keep their .NET type, as MemoryStorage does; only types of this app, the Bot Framework and the base library load.
     private static readonly JsonSerializerSettings Json = new()
@@ -32,13 +42,53 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : 
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Json);
 
-    /// <summary>Creates the table when it is missing; safe to run at every start, from several instances at once.</summary>
+    /// <summary>Creates or migrates the schema; safe to run at every start, from several instances at once.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null,
-            "CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
-            [], cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        schemaGate.Dispose();
+        owned?.Dispose();
+    }
+
+    /// <summary>The schema version the database is at.</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqlSchema.CurrentAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Every item whose key starts with <paramref name="prefix"/>, with when it was last written.</summary>
+    public async Task<IReadOnlyList<(string Key, DateTimeOffset UpdatedAt)>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, updated_at FROM bot_state WHERE substr(key, 1, @length) = @prefix";
+        Parameter(command, "@length", prefix.Length);
+        Parameter(command, "@prefix", prefix);
+        var items = new List<(string, DateTimeOffset)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add((reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture)));
+        }
+
+        return items;
+    }
+
+    /// <summary>Deletes every item whose key starts with <paramref name="prefix"/>; returns how many there were.</summary>
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM bot_state WHERE substr(key, 1, @length) = @prefix";
+        Parameter(command, "@length", prefix.Length);
+        Parameter(command, "@prefix", prefix);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -76,9 +126,15 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : 
             var expected = ETagOf(value);
             var etag = Guid.NewGuid().ToString("N");
             var json = Serialize(value);
-            var now = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            var now = Now();
             int rows;
-            if (expected is null or "*")
+            if (expected == CreateOnly)
+            {
+                rows = await ExecuteAsync(connection, transaction,
+                    "INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @now) ON CONFLICT (key) DO NOTHING",
+                    [("@key", key), ("@etag", etag), ("@value", json), ("@now", now)], cancellationToken);
+            }
+            else if (expected is null or "*")
             {
                 rows = await ExecuteAsync(connection, transaction,
                     "INSERT INTO bot_state (key, etag, value, updated_at) VALUES (@key, @etag, @value, @now) "
@@ -120,9 +176,42 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = connect();
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (!schemaReady)
+            {
+                await MigrateOnceAsync(connection, cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    private async Task MigrateOnceAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!schemaReady)
+            {
+                await SqlSchema.MigrateAsync(connection, Now(), cancellationToken);
+                schemaReady = true;
+            }
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+    }
+
+    // Sortable text, the same on both engines: every instant is written in UTC.
+    private string Now() => time.GetUtcNow().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static async Task<int> ExecuteAsync(
         DbConnection connection, DbTransaction? transaction, string sql, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
@@ -138,7 +227,7 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time) : 
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string Parameter(DbCommand command, string name, string value)
+    private static string Parameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
