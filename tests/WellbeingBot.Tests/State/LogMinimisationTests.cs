@@ -24,13 +24,21 @@ public sealed class LogMinimisationTests
         "i want to end my life tonight",
         "no",
         "tell me more",
+        "my country is Ireland",
+        "yes, remember it",
+        "what do you know about me",
+        "forget me",
+        "yes",
     ];
 
-    [Fact]
-    public async Task Conversations_leave_no_text_and_no_ids_in_the_logs()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Conversations_leave_no_text_and_no_ids_in_the_logs(bool storageDown)
     {
         var logs = new CapturingLoggerProvider();
-        await using var app = new WellbeingBotApplication().WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        var settings = storageDown ? new Dictionary<string, string?> { ["Storage:PostgreSql"] = "Host=127.0.0.1;Port=1;Timeout=2" } : null;
+        await using var app = new WellbeingBotApplication(settings).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var client = app.CreateClient();
 
         foreach (var text in Messages)
@@ -40,6 +48,7 @@ public sealed class LogMinimisationTests
         }
 
         Assert.Contains(logs.Lines, l => l.Contains("Crisis reply sent", StringComparison.Ordinal));
+        Assert.Equal(storageDown, logs.Lines.Any(l => l.Contains("Storage is unavailable", StringComparison.Ordinal)));
         // Short messages ("no", "hello") are words any log line may contain; the longer ones and the names are what must not leak.
         var forbidden = Messages.Where(m => m.Length >= 10).Select(m => m[..Math.Min(m.Length, 24)]).Concat(["Alexandra", "Wojcik", "Napoli", UserId, ConversationId]);
         Assert.All(logs.Lines, line => Assert.All(forbidden, f => Assert.DoesNotContain(f, line, StringComparison.OrdinalIgnoreCase)));

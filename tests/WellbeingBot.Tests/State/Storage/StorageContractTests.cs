@@ -93,6 +93,46 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Empty(await storage.ReadAsync([key]));
     }
 
+    [Fact]
+    public async Task The_schema_is_at_the_latest_version_and_migrating_again_changes_nothing()
+    {
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal(SqlSchema.Latest, await storage.SchemaVersionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_create_only_write_fails_when_another_writer_created_the_item_first()
+    {
+        var key = Key();
+        await storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "GB", ETag = SqlStorage.CreateOnly } });
+
+        await Assert.ThrowsAsync<StorageConflictException>(() =>
+            storage.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = "FR", ETag = SqlStorage.CreateOnly } }));
+        Assert.Equal("GB", ((Preference)(await storage.ReadAsync([key]))[key]).Country);
+    }
+
+    [Fact]
+    public async Task Deleting_a_prefix_removes_exactly_the_items_under_it()
+    {
+        var prefix = $"{Key()}/";
+        var neighbour = prefix.TrimEnd('/') + "x/profile";
+        var items = new Dictionary<string, object>
+        {
+            [prefix + "profile"] = new Preference { Country = "GB" },
+            [prefix + "reminder"] = new Preference { Country = "GB" },
+            [neighbour] = new Preference { Country = "IE" },
+        };
+        await storage.WriteAsync(items);
+
+        Assert.Equal(2, (await storage.ListAsync(prefix, CancellationToken.None)).Count);
+        Assert.Equal(2, await storage.DeletePrefixAsync(prefix, CancellationToken.None));
+
+        Assert.Empty(await storage.ListAsync(prefix, CancellationToken.None));
+        Assert.Single(await storage.ReadAsync([neighbour]));
+        Assert.Equal(Time.GetUtcNow(), Assert.Single(await storage.ListAsync(neighbour, CancellationToken.None)).UpdatedAt);
+    }
+
     private static string Key() => $"test/{Guid.NewGuid():N}";
 
     public sealed class Preference : IStoreItem
