@@ -7,7 +7,7 @@ namespace WellbeingBot.Bot;
 public static partial class PrivacyCommands
 {
     /// <summary>Everything the conversation memory holds about the person, one plain sentence each.</summary>
-    public static IReadOnlyList<string> Facts(ConversationMemory memory, Func<string, string?> passageTitle)
+    public static IReadOnlyList<string> Facts(ConversationMemory memory, Func<string, string?> passageTitle, Func<string, string> countryName)
     {
         var facts = new List<string>();
         if (memory.DistressShown)
@@ -22,7 +22,7 @@ public static partial class PrivacyCommands
 
         if (memory.CountryCode is { } country)
         {
-            facts.Add($"the country you named ({country}), so I give the right helplines");
+            facts.Add($"the country you named ({countryName(country)}), so I give the right helplines");
         }
 
         if (memory.AskedForCountry)
@@ -33,6 +33,11 @@ public static partial class PrivacyCommands
         if (memory.Language is { } language)
         {
             facts.Add($"the language I use for safety messages ({language})");
+        }
+
+        if (memory.PendingConsent is { } pending)
+        {
+            facts.Add($"that I asked whether to remember {countryName(pending.Value)} for next time, and am waiting for your answer");
         }
 
         if (memory.LastAnswer is { } last)

@@ -52,7 +52,7 @@ public sealed class PrivacyConversation(PrivacyReplies replies, UserDataStore us
             case SmallTalkKind.Privacy:
                 return (replies.Privacy(), memory);
             case SmallTalkKind.WhatDoYouKnow:
-                var inMemory = PrivacyCommands.Facts(memory, id => finder.Passage(id)?.Title);
+                var inMemory = PrivacyCommands.Facts(memory, id => finder.Passage(id)?.Title, CountryName);
                 var inStorage = stored.Unavailable ? null : stored.Profile is { } profile ? PrivacyCommands.Facts(profile, CountryName) : [];
                 return (replies.WhatIKnow(inMemory, inStorage), memory);
             case SmallTalkKind.ForgetMe:
