@@ -91,6 +91,10 @@ public sealed class ConversationTranscriptTests
         Assert.Contains("not a doctor", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("not a crisis service", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("emergency", welcome.Text, StringComparison.Ordinal);
+        // The privacy notice comes before anything personal could be stored.
+        Assert.Contains("nothing about you is stored without asking you first", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("\"privacy\"", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("\"forget me\"", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("Privacy", welcome.Text, StringComparison.Ordinal);
     }
 
