@@ -4,6 +4,7 @@ using WellbeingBot.Channels.DirectLine;
 using WellbeingBot.Channels.WebChat;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Knowledge.Check;
+using WellbeingBot.Meditation;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 
@@ -16,6 +17,7 @@ if (KnowledgeCommand.IsRequested(args))
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKnowledge();
 builder.Services.AddSafety();
+builder.Services.AddMeditation();
 builder.Services.AddConversationMemory();
 builder.Services.AddUserData();
 builder.Services.AddConversation();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using WellbeingBot.Bot;
 using WellbeingBot.Knowledge;
+using WellbeingBot.Meditation;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 
@@ -43,7 +44,7 @@ public static class TestConversation
             .AddSingleton<IConfiguration>(config)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory })
             .AddSingleton(time ?? TimeProvider.System);
-        services.AddKnowledge().AddSafety().AddConversationMemory().AddUserData().AddConversation();
+        services.AddKnowledge().AddSafety().AddMeditation().AddConversationMemory().AddUserData().AddConversation();
 
         // Registered last so they win: the content is loaded once for all tests.
         services.AddSingleton(TestKnowledge.Base).AddSingleton(Safety);

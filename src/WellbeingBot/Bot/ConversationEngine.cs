@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WellbeingBot.Knowledge;
+using WellbeingBot.Meditation;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 using WellbeingBot.State.Storage;
@@ -12,6 +13,7 @@ public sealed class ConversationEngine(
     ReplyComposer composer,
     SafetyGate safety,
     PrivacyConversation privacy,
+    MeditationGuide meditation,
     ConversationMemoryStore memories,
     UserDataStore users,
     UnansweredQuestions unanswered,
@@ -38,12 +40,17 @@ public sealed class ConversationEngine(
         var checkedMessage = safety.Check(text, message, memories.Get(message.ConversationId), early?.Profile?.CountryCode);
         if (checkedMessage.Final)
         {
-            memories.Set(message.ConversationId, checkedMessage.Memory);
+            memories.Set(message.ConversationId, MeditationGuide.PauseForCrisis(checkedMessage.Memory));
             return checkedMessage.Replies;
         }
 
         var stored = await reading;
         var (reply, memory) = await privacy.HandleAsync(text, user, stored, checkedMessage.Memory, cancellationToken);
+        if (reply is null)
+        {
+            (reply, memory) = await meditation.HandleAsync(text, message, user, stored, memory, checkedMessage.HelpLine, cancellationToken);
+        }
+
         if (reply is null)
         {
             (reply, memory) = Answer(text, checkedMessage with { Memory = memory });
@@ -70,7 +77,7 @@ public sealed class ConversationEngine(
                 return (composer.Acknowledgement(), memory);
             case SmallTalkKind.More:
                 return last is not null && finder.Passage(last.PassageId) is { } passage
-                    ? (composer.FullAnswer(passage, finder.Related(passage), checkedMessage.HelpLine), memory)
+                    ? (WithMeditation(composer.FullAnswer(passage, finder.Related(passage), checkedMessage.HelpLine), passage, memory), memory)
                     : (composer.NothingToExpand(), memory);
         }
 
@@ -78,7 +85,10 @@ public sealed class ConversationEngine(
         {
             case KnowledgeAnswer answer:
                 var remembered = new LastAnswer(answer.Passage.Id, answer.Subject ?? last?.Subject, time.GetUtcNow());
-                return (composer.Answer(answer, checkedMessage.HelpLine), memory with { LastAnswer = remembered });
+                return (WithMeditation(composer.Answer(answer, checkedMessage.HelpLine), answer.Passage, memory), memory with { LastAnswer = remembered });
+            case NoReliableAnswer when meditation.MoodOf(text) is { } mood:
+                // "I can't sleep", "I feel so anxious": not a question for the knowledge base, but a moment a short practice may help.
+                return (meditation.Offer(mood, checkedMessage.HelpLine), memory);
             case NoReliableAnswer none:
                 // Words from someone who showed distress are never written down, even when the operator keeps question text.
                 unanswered.Record(none, text, mayKeepText: checkedMessage.HelpLine is null && !memory.DistressShown);
@@ -87,6 +97,10 @@ public sealed class ConversationEngine(
                 throw new InvalidOperationException("unknown knowledge result");
         }
     }
+
+    // Every answer ends with one session that fits the conversation's mood or the answer's topic.
+    private BotReply WithMeditation(BotReply answer, Passage passage, ConversationMemory memory) =>
+        ReplyComposer.WithMeditation(answer, meditation.OfferFor(passage.Topic, memory.Mood));
 
     private async Task<StoredProfile> ReadProfileAsync(UserKey? user, CancellationToken cancellationToken)
     {

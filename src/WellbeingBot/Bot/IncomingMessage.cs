@@ -7,10 +7,12 @@ namespace WellbeingBot.Bot;
 /// <param name="ConversationId">Identifies the conversation so that a crisis is remembered across turns; null remembers nothing.</param>
 /// <param name="Country">The country the channel reports (Teams <c>clientInfo.country</c>), as an ISO code.</param>
 /// <param name="UserId">The channel and its id for the person ("msteams:29:1a…"); hashed before anything stores or logs it.</param>
+/// <param name="CardData">What a pressed card button sent (its text is already in <paramref name="Text"/>), or null.</param>
 public sealed record IncomingMessage(
     string? Text,
     bool HasAttachments = false,
     string? Locale = null,
     string? ConversationId = null,
     string? Country = null,
-    string? UserId = null);
+    string? UserId = null,
+    IReadOnlyDictionary<string, string>? CardData = null);

@@ -37,7 +37,24 @@ public static partial class PrivacyCommands
 
         if (memory.PendingConsent is { } pending)
         {
-            facts.Add($"that I asked whether to remember {countryName(pending.Value)} for next time, and am waiting for your answer");
+            facts.Add(pending.Purpose == ConsentPurpose.Country
+                ? $"that I asked whether to remember {countryName(pending.Value)} for next time, and am waiting for your answer"
+                : "that I asked whether to keep count of your meditation sessions, and am waiting for your answer");
+        }
+
+        if (memory.Meditation is { } meditation)
+        {
+            facts.Add($"where you are in a guided meditation (step {meditation.Step + 1}{(meditation.Paused ? ", paused" : "")}), so you can carry on");
+        }
+
+        if (memory.Mood is { } mood)
+        {
+            facts.Add($"the kind of meditation that fits what you said ({mood.Replace('-', ' ')}), so I suggest fitting sessions");
+        }
+
+        if (memory.ProgressDeclined)
+        {
+            facts.Add("that you'd rather I didn't keep count of your meditation sessions");
         }
 
         if (memory.LastAnswer is { } last)
@@ -53,6 +70,10 @@ public static partial class PrivacyCommands
     [
         $"that you agreed on {Day(profile.ConsentedAt)} to let me store these things",
         .. profile.CountryCode is { } country ? [$"your country, {countryName(country)}, for helplines"] : Array.Empty<string>(),
+        .. profile.Progress is { } p
+            ? [$"your meditation count: {p.Sessions} sessions, {p.Minutes} minutes, on {p.Days} days, the last on {Day(new DateTimeOffset(p.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}"]
+            : Array.Empty<string>(),
+        .. profile.Meditation is { } place ? [$"where you are in a guided meditation (step {place.Step + 1}), so you can carry on after a break"] : Array.Empty<string>(),
         $"the date of your last message ({Day(profile.LastActive)}), so that I delete all of this when it goes unused",
     ];
 
@@ -78,7 +99,7 @@ public static partial class PrivacyCommands
     [GeneratedRegex(@"^\W*((no,? )?keep( it| everything)?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForgetNo();
 
-    [GeneratedRegex(@"^\W*((yes,? )?(remember|save|store|keep)( it| that| my country)?( please)?)\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*((yes,? )?(remember|save|store|keep)( it| that| my country| count| counting| track)?( please)?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ConsentYes();
 
     [GeneratedRegex(@"^\W*((no,? )?(just|only) (for )?(now|this (conversation|time|chat))|(no,? )?(don'?t|do not) (remember|save|store|keep)( it| that| anything)?)\W*$", RegexOptions.IgnoreCase)]

@@ -35,7 +35,7 @@ public sealed class PrivacyConversation(PrivacyReplies replies, UserDataStore us
             }
         }
 
-        if (memory.PendingConsent is { } pending)
+        if (memory.PendingConsent is { Purpose: ConsentPurpose.Country } pending)
         {
             memory = memory with { PendingConsent = null };
             switch (PrivacyCommands.ConsentAnswer(text))

@@ -101,6 +101,13 @@ public sealed class ReplyComposer(Notes notes)
     public BotReply Acknowledgement() =>
         WithNotes(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
 
+    /// <summary>The caution and seek-help notes, for a card's small print.</summary>
+    public string NotesText => $"{notes.Caution}\n\n{notes.SeekHelp}";
+
+    /// <summary>Offers a meditation session as the last button of an answer, keeping the answer's most useful buttons before it.</summary>
+    public static BotReply WithMeditation(BotReply reply, string offer) =>
+        reply with { Suggestions = [.. reply.Suggestions.Where(s => s != offer).Take(MaxSuggestions - 1), offer] };
+
     /// <summary>Ends a reply written elsewhere (the crisis path) with both notes; only a crisis reply is ever urgent.</summary>
     public BotReply Finish(ReplyKind kind, string text, IReadOnlyList<string> suggestions, bool urgent = false) =>
         new(kind, $"{text}\n\n{notes.Caution}\n\n{notes.SeekHelp}", suggestions, [], urgent && kind == ReplyKind.Crisis);

@@ -1,7 +1,7 @@
 namespace WellbeingBot.Knowledge;
 
 /// <summary>
-/// Loads all reviewed content (passages, notes, crisis patterns, crisis wording, helplines) before the first request, so a
+/// Loads all reviewed content (passages, notes, crisis patterns, crisis wording, helplines, meditations) before the first request, so a
 /// malformed file stops the start instead of a turn, and above all never a crisis reply.
 /// </summary>
 public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<KnowledgeStartup> logger) : IHostedService
@@ -12,7 +12,8 @@ public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<
         {
             var knowledge = services.GetRequiredService<KnowledgeBase>();
             var safety = services.GetRequiredService<Safety.SafetyKnowledge>();
-            LogLoaded(logger, knowledge.Passages.Count, safety.Rules.Rules.Count, safety.Directory.Countries.Count);
+            var meditations = services.GetRequiredService<Meditation.MeditationCatalog>();
+            LogLoaded(logger, knowledge.Passages.Count, safety.Rules.Rules.Count, safety.Directory.Countries.Count, meditations.Sessions.Count);
         }
         catch (KnowledgeFormatException e)
         {
@@ -25,8 +26,8 @@ public sealed partial class KnowledgeStartup(IServiceProvider services, ILogger<
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {PassageCount} passages indexed, {RuleCount} crisis rules, helplines for {CountryCount} countries")]
-    private static partial void LogLoaded(ILogger logger, int passageCount, int ruleCount, int countryCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge loaded: {PassageCount} passages indexed, {RuleCount} crisis rules, helplines for {CountryCount} countries, {SessionCount} meditation sessions")]
+    private static partial void LogLoaded(ILogger logger, int passageCount, int ruleCount, int countryCount, int sessionCount);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The knowledge base is invalid and the bot will not start: {Problem}")]
     private static partial void LogInvalid(ILogger logger, string problem);

@@ -3,7 +3,8 @@ namespace WellbeingBot.Knowledge;
 /// <summary>One subject area of the knowledge base, as listed in <c>knowledge/topics.yaml</c>.</summary>
 /// <param name="Anchors">Words that put a question in this topic even when it does not name ketamine ("what are the symptoms
 /// of depression?" for depression basics): such a question is judged for this topic's passages as one naming the subject.</param>
-public sealed record Topic(string Key, string Name, IReadOnlyList<string> Anchors)
+/// <param name="Meditation">The meditation purpose that fits questions in this topic ("after-treatment" for side effects).</param>
+public sealed record Topic(string Key, string Name, IReadOnlyList<string> Anchors, string? Meditation = null)
 {
     public Topic(string key, string name)
         : this(key, name, [])
@@ -20,6 +21,8 @@ public sealed record TopicCatalog(IReadOnlyList<Topic> Topics, int ReviewEveryDa
     public const string FileName = "topics.yaml";
 
     public bool Contains(string key) => Topics.Any(t => t.Key == key);
+
+    public Topic? Find(string key) => Topics.FirstOrDefault(t => t.Key == key);
 
     public static TopicCatalog Load(string folder) =>
         Parse(Path.Combine(folder, FileName), ReviewedYaml.Read(folder, FileName, "the topics"));
@@ -46,7 +49,8 @@ public sealed record TopicCatalog(IReadOnlyList<Topic> Topics, int ReviewEveryDa
                 throw source.Error($"key: {t.Key.Trim()}", $"topic '{t.Key.Trim()}' is listed twice");
             }
 
-            topics.Add(new Topic(t.Key.Trim(), t.Name.Trim(), (t.Anchors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).ToArray()));
+            var anchors = (t.Anchors ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).ToArray();
+            topics.Add(new Topic(t.Key.Trim(), t.Name.Trim(), anchors, string.IsNullOrWhiteSpace(t.Meditation) ? null : t.Meditation.Trim()));
         }
 
         return topics.Count == 0 ? throw source.Error("topics:", "at least one topic is required") : new TopicCatalog(topics, raw.ReviewEveryDays.Value);
@@ -65,5 +69,6 @@ public sealed record TopicCatalog(IReadOnlyList<Topic> Topics, int ReviewEveryDa
         public string? Key { get; set; }
         public string? Name { get; set; }
         public List<string?>? Anchors { get; set; }
+        public string? Meditation { get; set; }
     }
 }

@@ -25,17 +25,21 @@ public enum ConsentPurpose
 {
     /// <summary>Remember the country for helplines in later conversations.</summary>
     Country,
+
+    /// <summary>Count finished meditation sessions and minutes.</summary>
+    Progress,
 }
 
-/// <param name="Value">What would be stored on a yes (a country code); held in memory only until then.</param>
+/// <param name="Value">What would be stored on a yes (a country code, a finished session's id); held in memory only until then.</param>
 public sealed record ConsentRequest(ConsentPurpose Purpose, string Value);
 
 /// <summary>
 /// What one conversation needs to remember between turns to keep someone safe and to follow up on an answer. No message text,
 /// no user id: only that distress was shown (so a later means question is recognised), whether the last message mentioned a
 /// crisis in an informational frame (so "that's me" is recognised), the crisis stage, the language of the crisis reply, a
-/// country the person named and the last answer. Held in memory only and dropped after the conversation goes quiet (see
-/// <see cref="ConversationMemoryStore"/>).
+/// country the person named, the last answer, a yes/no question waiting for its answer, the place in a guided meditation and
+/// the kind of meditation that fits what they said (a purpose such as "sleep", never their words). Held in memory only and
+/// dropped after the conversation goes quiet (see <see cref="ConversationMemoryStore"/>).
 /// </summary>
 public sealed record ConversationMemory(
     bool DistressShown = false,
@@ -47,7 +51,10 @@ public sealed record ConversationMemory(
     CrisisCategory? GuardedLastTurn = null,
     LastAnswer? LastAnswer = null,
     bool ForgetRequested = false,
-    ConsentRequest? PendingConsent = null)
+    ConsentRequest? PendingConsent = null,
+    MeditationPosition? Meditation = null,
+    string? Mood = null,
+    bool ProgressDeclined = false)
 {
     public static readonly ConversationMemory Empty = new();
 }

@@ -30,6 +30,10 @@ public sealed class NotesInvariantTests
         {
             var replies = await engine.RespondAsync(new IncomingMessage(q.Question), CancellationToken.None);
             AssertBothNotes(q.Question, replies);
+
+            // Every answer also ends with one meditation session offered as a button.
+            Assert.All(replies.Where(r => r.Kind == ReplyKind.Answer), r => Assert.StartsWith("Try ", r.Suggestions[^1], StringComparison.Ordinal));
+            Assert.All(replies.Where(r => r.Kind == ReplyKind.Answer), r => Assert.Single(r.Suggestions, s => s.StartsWith("Try ", StringComparison.Ordinal)));
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class SmallTalkTests
     [Theory]
     [InlineData("yes", true)]
     [InlineData("Yes, remember it", true)]
+    [InlineData("Yes, keep count", true)]
     [InlineData("sure", true)]
     [InlineData("No, just for now", false)]
     [InlineData("no thanks", false)]

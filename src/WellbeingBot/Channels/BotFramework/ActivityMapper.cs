@@ -16,13 +16,23 @@ public static class ActivityMapper
             activity.Locale,
             activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}:{id}" : null,
             ClientCountry(activity),
-            activity.From?.Id is { Length: > 0 } user ? $"{activity.ChannelId}:{user}" : null);
+            activity.From?.Id is { Length: > 0 } user ? $"{activity.ChannelId}:{user}" : null,
+            SubmitData(activity.Value));
 
     public static IMessageActivity ToActivity(BotReply reply)
     {
         var activity = Activity.CreateMessageActivity();
-        activity.Text = reply.Text;
         activity.TextFormat = TextFormatTypes.Markdown;
+        if (reply.Card is { } card)
+        {
+            // The card carries the reply, notes included; its fallback text is the reply's text for clients without cards.
+            activity.Attachments = [AdaptiveCards.Attachment(card, reply.Text)];
+        }
+        else
+        {
+            activity.Text = reply.Text;
+        }
+
         if (reply.Urgent)
         {
             activity.Importance = ActivityImportance.High;
@@ -74,4 +84,19 @@ public static class ActivityMapper
     // A card submit carries no text; a field named "text" or "question" in its data is what the user chose.
     private static string? TextFromSubmit(object? value) =>
         value is JObject data ? (data.Value<string>("text") ?? data.Value<string>("question")) : null;
+
+    // Only a card's own small string fields are kept (a session and step); anything else a client sends is ignored.
+    private static Dictionary<string, string>? SubmitData(object? value)
+    {
+        if (value is not JObject data)
+        {
+            return null;
+        }
+
+        var fields = data.Properties()
+            .Where(p => p.Value.Type is JTokenType.String or JTokenType.Integer && p.Name.Length <= 32)
+            .Take(8)
+            .ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal);
+        return fields.Count > 0 ? fields : null;
+    }
 }

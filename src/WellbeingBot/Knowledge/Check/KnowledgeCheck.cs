@@ -43,6 +43,17 @@ public static class KnowledgeCheck
         var helplines = Try(problems, () => CrisisDirectoryLoader.LoadFolder(Path.Combine(folder, "crisis")));
         files.Add(("crisis/helplines.yaml", helplines is null ? "INVALID" : $"{helplines.Countries.Count} countries"));
 
+        var meditationFolder = Path.Combine(folder, Meditation.MeditationLoader.FolderName);
+        var (sessions, sessionProblems) = Meditation.MeditationLoader.Check(meditationFolder);
+        problems.AddRange(sessionProblems);
+        files.Add(("meditations/", $"{sessions.Count} sessions, {sessionProblems.Count} problems"));
+        var moods = Try(problems, () => Meditation.MoodWords.Load(meditationFolder));
+        files.Add(("meditations/moods.yaml", moods is null ? "INVALID" : "loaded"));
+        if (moods is not null && topics is not null)
+        {
+            problems.AddRange(new Meditation.MeditationCatalog(sessions, moods).Problems(topics));
+        }
+
         Section(output, "Files", files.Select(f => $"{f.Name,-28} {f.Summary}"));
         if (topics is not null)
         {
