@@ -40,6 +40,29 @@ public sealed class WebChatBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_visitor_who_cannot_sleep_follows_a_guided_session_on_its_card_to_the_end()
+    {
+        var page = await OpenAsync("en-US");
+        await Expect(page, "I answer questions about ketamine");
+        await AskAsync(page, "I can't sleep");
+        await Expect(page, "Here are some short sessions that may help with sleep");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try long, slow exhale (5 min)" }).Last.ClickAsync();
+        await Expect(page, "Step 1 of 6");
+        for (var step = 2; step <= 6; step++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).Last.ClickAsync();
+            await Expect(page, $"Step {step} of 6");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish" }).Last.ClickAsync();
+        await Expect(page, "Take a moment to notice how you feel, without judging it");
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "webchat-meditation.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_crisis_message_shows_the_helplines_of_the_browsers_country()
     {
         var page = await OpenAsync("en-GB");
