@@ -41,6 +41,20 @@ public sealed class KnowledgeCheckTests
     }
 
     [Fact]
+    public void A_broken_meditation_and_a_purpose_left_without_a_session_are_listed()
+    {
+        using var knowledge = new TemporaryKnowledge();
+        knowledge.Edit("meditations/box-breathing.md", t => t.Replace("2. (20s)", "2) (20s)", StringComparison.Ordinal));
+        File.Delete(Path.Combine(knowledge.Folder, "meditations", "rest-after-treatment.md"));
+
+        var (exit, report) = Check(knowledge.Folder, Today);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"box-breathing\.md:\d+: every line of the body must be a step", report);
+        Assert.Contains("no meditation session serves the purpose 'after-treatment'", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Passages_past_the_review_age_are_listed_without_failing()
     {
         var (exit, report) = Check(TestKnowledge.Folder, Today.AddDays(400));
