@@ -5,6 +5,7 @@ using WellbeingBot.Channels.WebChat;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Knowledge.Check;
 using WellbeingBot.Meditation;
+using WellbeingBot.Reminders;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 
@@ -20,6 +21,7 @@ builder.Services.AddSafety();
 builder.Services.AddMeditation();
 builder.Services.AddConversationMemory();
 builder.Services.AddUserData();
+builder.Services.AddReminders();
 builder.Services.AddConversation();
 builder.Services.AddBotFramework();
 builder.Services.AddDirectLine();

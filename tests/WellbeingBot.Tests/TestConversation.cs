@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using WellbeingBot.Bot;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Meditation;
+using WellbeingBot.Reminders;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 
@@ -44,7 +45,10 @@ public static class TestConversation
             .AddSingleton<IConfiguration>(config)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory })
             .AddSingleton(time ?? TimeProvider.System);
-        services.AddKnowledge().AddSafety().AddMeditation().AddConversationMemory().AddUserData().AddConversation();
+        services.AddKnowledge().AddSafety().AddMeditation().AddConversationMemory().AddUserData().AddReminders().AddConversation();
+
+        // Reminders go out through the channel edge; without a host, tests read them from here.
+        services.AddSingleton<RecordingSender>().AddSingleton<IReminderSender>(sp => sp.GetRequiredService<RecordingSender>());
 
         // Registered last so they win: the content is loaded once for all tests.
         services.AddSingleton(TestKnowledge.Base).AddSingleton(Safety);

@@ -27,6 +27,9 @@ public enum ReplyKind
 
     /// <summary>Meditation choices, a step of a guided session, its pause, end and the progress count.</summary>
     Meditation,
+
+    /// <summary>Setting up or changing a daily reminder, and the reminder itself.</summary>
+    Reminder,
 }
 
 /// <summary>One message from the bot, free of any channel SDK type. Built only by <see cref="ReplyComposer"/>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Meditation;
+using WellbeingBot.Reminders;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 using WellbeingBot.State.Storage;
@@ -14,6 +15,7 @@ public sealed class ConversationEngine(
     SafetyGate safety,
     PrivacyConversation privacy,
     MeditationGuide meditation,
+    ReminderGuide reminders,
     ConversationMemoryStore memories,
     UserDataStore users,
     UnansweredQuestions unanswered,
@@ -48,6 +50,11 @@ public sealed class ConversationEngine(
         var (reply, memory) = await privacy.HandleAsync(text, user, stored, checkedMessage.Memory, cancellationToken);
         if (reply is null)
         {
+            (reply, memory) = await reminders.HandleAsync(text, message, user, stored, memory, cancellationToken);
+        }
+
+        if (reply is null)
+        {
             (reply, memory) = await meditation.HandleAsync(text, message, user, stored, memory, checkedMessage.HelpLine, cancellationToken);
         }
 
@@ -60,6 +67,7 @@ public sealed class ConversationEngine(
         if (user is { } key && stored.Profile is { } profile)
         {
             await TouchAsync(key, profile, cancellationToken);
+            await reminders.RefreshAddressAsync(key, message.ReplyAddress, stored, cancellationToken);
         }
 
         return [.. checkedMessage.Replies, reply];

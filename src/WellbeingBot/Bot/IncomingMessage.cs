@@ -8,6 +8,12 @@ namespace WellbeingBot.Bot;
 /// <param name="Country">The country the channel reports (Teams <c>clientInfo.country</c>), as an ISO code.</param>
 /// <param name="UserId">The channel and its id for the person ("msteams:29:1a…"); hashed before anything stores or logs it.</param>
 /// <param name="CardData">What a pressed card button sent (its text is already in <paramref name="Text"/>), or null.</param>
+/// <param name="TimeZone">The IANA time zone the client reports (Teams <c>clientInfo.timezone</c>, Web Chat <c>localTimezone</c>).</param>
+/// <param name="LocalOffset">The offset of the client's clock, when it sent a local timestamp but no zone.</param>
+/// <param name="ReplyAddress">
+/// Where a later, proactive message to this conversation goes, as the channel edge describes it (opaque here); null on
+/// channels that cannot take one (a web chat that ends when the page closes).
+/// </param>
 public sealed record IncomingMessage(
     string? Text,
     bool HasAttachments = false,
@@ -15,4 +21,7 @@ public sealed record IncomingMessage(
     string? ConversationId = null,
     string? Country = null,
     string? UserId = null,
-    IReadOnlyDictionary<string, string>? CardData = null);
+    IReadOnlyDictionary<string, string>? CardData = null,
+    string? TimeZone = null,
+    TimeSpan? LocalOffset = null,
+    string? ReplyAddress = null);

@@ -28,7 +28,13 @@ public enum ConsentPurpose
 
     /// <summary>Count finished meditation sessions and minutes.</summary>
     Progress,
+
+    /// <summary>A daily reminder: its time, days and time zone, and where to send it.</summary>
+    Reminder,
 }
+
+/// <summary>A reminder being set up, waiting for a time, a time zone or a yes; held in memory only.</summary>
+public sealed record ReminderDraft(TimeOnly? At, IReadOnlyList<DayOfWeek> Days, string? TimeZone, bool Change = false);
 
 /// <param name="Value">What would be stored on a yes (a country code, a finished session's id); held in memory only until then.</param>
 public sealed record ConsentRequest(ConsentPurpose Purpose, string Value);
@@ -54,7 +60,8 @@ public sealed record ConversationMemory(
     ConsentRequest? PendingConsent = null,
     MeditationPosition? Meditation = null,
     string? Mood = null,
-    bool ProgressDeclined = false)
+    bool ProgressDeclined = false,
+    ReminderDraft? PendingReminder = null)
 {
     public static readonly ConversationMemory Empty = new();
 }

@@ -8,11 +8,16 @@ namespace WellbeingBot.State;
 /// <summary>
 /// Everything stored about one person lives under one key prefix, <c>user/{hashed id}/</c>: the profile today, and every later
 /// per-person item (reminders, conversation references, progress) goes under it too. So "forget me" and the retention purge
-/// each delete one prefix and cannot miss a store. Calls go through <see cref="StorageGate"/>: an outage throws
+/// each delete one prefix, plus the person's rows in every <see cref="IPersonalDataStore"/>, and cannot miss a store. Calls go through <see cref="StorageGate"/>: an outage throws
 /// <see cref="StorageUnavailableException"/> quickly instead of holding up the turn.
 /// </summary>
 public sealed partial class UserDataStore(
-    SqlStorage storage, StorageGate gate, TimeProvider time, IOptions<StorageOptions> options, ILogger<UserDataStore> logger)
+    SqlStorage storage,
+    StorageGate gate,
+    IEnumerable<IPersonalDataStore> otherStores,
+    TimeProvider time,
+    IOptions<StorageOptions> options,
+    ILogger<UserDataStore> logger)
 {
     public const string UsersPrefix = "user/";
 
@@ -106,6 +111,11 @@ public sealed partial class UserDataStore(
             foreach (var prefix in inactive)
             {
                 await storage.DeletePrefixAsync(prefix, token);
+                var user = UserKey.Parse(prefix[UsersPrefix.Length..^1]);
+                foreach (var store in otherStores)
+                {
+                    await store.EraseAsync(user, token);
+                }
             }
 
             return inactive.Count;
@@ -115,6 +125,11 @@ public sealed partial class UserDataStore(
 
     private async Task EraseAsync(UserKey user, CancellationToken cancellationToken)
     {
+        foreach (var store in otherStores)
+        {
+            await store.EraseAsync(user, cancellationToken);
+        }
+
         await storage.DeletePrefixAsync(Prefix(user), cancellationToken);
         pendingErasures.TryRemove(user, out _);
     }

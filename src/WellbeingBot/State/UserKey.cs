@@ -27,5 +27,9 @@ public readonly record struct UserKey
         return new UserKey(Convert.ToHexStringLower(hash)[..Length]);
     }
 
+    /// <summary>A key read back from storage, where it was written by <see cref="From"/>.</summary>
+    public static UserKey Parse(string stored) =>
+        stored.Length == Length && stored.All(char.IsAsciiHexDigitLower) ? new UserKey(stored) : throw new FormatException("not a stored user key");
+
     public override string ToString() => Value;
 }

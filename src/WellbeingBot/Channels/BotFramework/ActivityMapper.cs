@@ -9,15 +9,21 @@ public static class ActivityMapper
 {
     public const string CitationEntityType = "https://schema.org/Message";
 
-    public static IncomingMessage ToIncoming(IMessageActivity activity) =>
+    /// <param name="proactiveChannels">Channels whose conversations can take a message later; others get no reply address.</param>
+    public static IncomingMessage ToIncoming(IMessageActivity activity, IReadOnlyCollection<string>? proactiveChannels = null) =>
         new(
             activity.Text ?? TextFromSubmit(activity.Value),
             activity.Attachments?.Count > 0,
             activity.Locale,
             activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}:{id}" : null,
-            ClientCountry(activity),
+            ClientInfo(activity, "country"),
             activity.From?.Id is { Length: > 0 } user ? $"{activity.ChannelId}:{user}" : null,
-            SubmitData(activity.Value));
+            SubmitData(activity.Value),
+            ClientInfo(activity, "timezone") ?? (activity as Activity)?.LocalTimezone,
+            activity.LocalTimestamp?.Offset,
+            proactiveChannels?.Contains(activity.ChannelId ?? "") == true && activity.Conversation?.Id is not null && activity.ServiceUrl is not null
+                ? ProactiveSender.Address(activity)
+                : null);
 
     public static IMessageActivity ToActivity(BotReply reply)
     {
@@ -76,10 +82,10 @@ public static class ActivityMapper
         return entity;
     }
 
-    // Teams reports the user's country in a clientInfo entity; no other channel does.
-    private static string? ClientCountry(IMessageActivity activity) =>
+    // Teams reports the user's country and time zone in a clientInfo entity; no other channel does.
+    private static string? ClientInfo(IMessageActivity activity, string property) =>
         activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))
-            ?.Properties?.Value<string>("country");
+            ?.Properties?.Value<string>(property);
 
     // A card submit carries no text; a field named "text" or "question" in its data is what the user chose.
     private static string? TextFromSubmit(object? value) =>

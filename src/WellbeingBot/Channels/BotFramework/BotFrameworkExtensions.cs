@@ -1,4 +1,10 @@
+using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using WellbeingBot.Bot;
+using WellbeingBot.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -16,7 +22,28 @@ public static class BotFrameworkExtensions
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
-        services.AddTransient<IBot, WellbeingActivityHandler>();
+        services.AddTransient<IBot>(sp => new WellbeingActivityHandler(
+            sp.GetRequiredService<ConversationEngine>(),
+            sp.GetRequiredService<ReplyComposer>(),
+            sp.GetRequiredService<IOptions<ReminderOptions>>().Value.Channels));
+        services.AddSingleton<IReminderSender>(sp => new ProactiveSender(sp.GetRequiredService<BotAdapter>(), sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? ""));
+
+        // Every connector call (replies, reminders) retries what Teams asks to be retried, honouring Retry-After; a retried
+        // POST may repeat a message, which is why reminders are marked per local day before they are sent.
+        services.ConfigureHttpClientDefaults(http => http.AddResilienceHandler("connector", (pipeline, context) =>
+        {
+            var reminders = context.ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, reminders.MaxRetries),
+                Delay = reminders.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    reminders.MaxRetries > 0 && args.Outcome.Result?.StatusCode is (HttpStatusCode)429 or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout),
+            });
+        }));
         return services;
     }
 

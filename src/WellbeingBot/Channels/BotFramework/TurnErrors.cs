@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using WellbeingBot.Bot;
 
 namespace WellbeingBot.Channels.BotFramework;
@@ -12,6 +13,12 @@ public static partial class TurnErrors
     public static Func<ITurnContext, Exception, Task> Handler(ReplyComposer composer, ILogger logger) =>
         async (turnContext, exception) =>
         {
+            // A proactive turn (a reminder) has nobody to apologise to: its sender must see the failure and decide.
+            if (turnContext.Activity?.Name == ActivityEventNames.ContinueConversation)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            }
+
             LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
             await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
         };

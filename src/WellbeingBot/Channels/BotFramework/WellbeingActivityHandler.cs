@@ -5,11 +5,12 @@ using WellbeingBot.Bot;
 namespace WellbeingBot.Channels.BotFramework;
 
 /// <summary>The Bot Framework edge: turns activities into calls on the conversation engine and replies back into activities.</summary>
-public sealed class WellbeingActivityHandler(ConversationEngine engine, ReplyComposer composer) : ActivityHandler
+/// <param name="proactiveChannels">Channels where reminders can be delivered later (<c>Reminders:Channels</c>).</param>
+public sealed class WellbeingActivityHandler(ConversationEngine engine, ReplyComposer composer, IReadOnlyCollection<string>? proactiveChannels = null) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var replies = await engine.RespondAsync(ActivityMapper.ToIncoming(turnContext.Activity), cancellationToken);
+        var replies = await engine.RespondAsync(ActivityMapper.ToIncoming(turnContext.Activity, proactiveChannels), cancellationToken);
         foreach (var reply in replies)
         {
             await turnContext.SendActivityAsync(ActivityMapper.ToActivity(reply), cancellationToken);

@@ -11,7 +11,7 @@ public static class DurableStorage
     public static SqlStorage PostgreSql(string connectionString, TimeProvider time)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        return new SqlStorage(() => dataSource.CreateConnection(), time, dataSource);
+        return new SqlStorage(() => dataSource.CreateConnection(), time, dataSource, isPostgreSql: true);
     }
 
     /// <summary>The SQLite file, created readable and writable by the service account only.</summary>
@@ -33,6 +33,16 @@ public static class DurableStorage
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 10 }.ToString();
+
+        // Write-ahead logging lets turns read while the reminder dispatcher writes; the setting stays with the file.
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
         return new SqlStorage(() => new SqliteConnection(connectionString), time);
     }
 }

@@ -16,6 +16,13 @@ internal static class SqlSchema
 
         // The retention purge looks for items nobody has touched for months.
         ["CREATE INDEX IF NOT EXISTS bot_state_updated_at ON bot_state (updated_at)"],
+
+        // Daily reminders: one row per person, found by the instant they are next due, claimed with a lease.
+        [
+            "CREATE TABLE IF NOT EXISTS reminders (user_key TEXT PRIMARY KEY, schedule TEXT NOT NULL, address TEXT NOT NULL, "
+            + "due_at TEXT NULL, lease_owner TEXT NULL, lease_until TEXT NULL, last_sent_day TEXT NULL, disabled TEXT NULL, updated_at TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS reminders_due_at ON reminders (due_at)",
+        ],
     ];
 
     public static int Latest => Migrations.Length;

@@ -21,8 +21,11 @@ public sealed class StorageConflictException(string key) : Exception($"The item 
 /// The schema is created or migrated on first use (and at start, by <see cref="StorageMaintenance"/>).
 /// </summary>
 /// <param name="owned">What the connections come from (a PostgreSQL data source), released with the storage.</param>
-public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, IDisposable? owned = null) : IStorage, IDisposable
+public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, IDisposable? owned = null, bool isPostgreSql = false) : IStorage, IDisposable
 {
+    /// <summary>PostgreSQL can skip rows another instance has locked; SQLite has one writer at a time anyway.</summary>
+    public bool IsPostgreSql { get; } = isPostgreSql;
+
     /// <summary>The ETag of an item that must not exist yet; the write fails with a conflict if it does.</summary>
     public const string CreateOnly = "create-only";
 
@@ -172,6 +175,9 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, ID
             await ExecuteAsync(connection, null, "DELETE FROM bot_state WHERE key = @key", [("@key", key)], cancellationToken);
         }
     }
+
+    /// <summary>An open connection on the migrated schema, for stores with tables of their own (reminders).</summary>
+    public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
