@@ -99,7 +99,7 @@ public static partial class PrivacyCommands
     [GeneratedRegex(@"^\W*((no,? )?keep( it| everything)?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForgetNo();
 
-    [GeneratedRegex(@"^\W*((yes,? )?(remember|save|store|keep)( it| that| my country| count| counting| track)?( please)?)\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*((yes,? )?(remember|save|store|keep|remind)( it| that| me| my country| count| counting| track)?( please)?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ConsentYes();
 
     [GeneratedRegex(@"^\W*((no,? )?(just|only) (for )?(now|this (conversation|time|chat))|(no,? )?(don'?t|do not) (remember|save|store|keep)( it| that| anything)?)\W*$", RegexOptions.IgnoreCase)]

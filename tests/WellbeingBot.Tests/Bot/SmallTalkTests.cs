@@ -35,6 +35,7 @@ public sealed class SmallTalkTests
     [InlineData("yes", true)]
     [InlineData("Yes, remember it", true)]
     [InlineData("Yes, keep count", true)]
+    [InlineData("Yes, remind me", true)]
     [InlineData("sure", true)]
     [InlineData("No, just for now", false)]
     [InlineData("no thanks", false)]
