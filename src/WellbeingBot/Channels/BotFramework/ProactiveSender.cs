@@ -14,7 +14,13 @@ namespace WellbeingBot.Channels.BotFramework;
 public sealed class ProactiveSender(BotAdapter adapter, string appId) : IReminderSender
 {
     /// <summary>The address a reminder is sent to, from an incoming activity: its conversation reference, as JSON.</summary>
-    public static string Address(IActivity activity) => JsonConvert.SerializeObject(activity.GetConversationReference());
+    public static string Address(IActivity activity)
+    {
+        // Without the incoming message's id the reminder is a new message in the chat, not a reply to an old one.
+        var reference = activity.GetConversationReference();
+        reference.ActivityId = null;
+        return JsonConvert.SerializeObject(reference, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+    }
 
     public async Task<DeliveryResult> SendAsync(string address, BotReply reply, CancellationToken cancellationToken)
     {
@@ -27,7 +33,15 @@ public sealed class ProactiveSender(BotAdapter adapter, string appId) : IReminde
         try
         {
             await adapter.ContinueConversationAsync(
-                appId, reference, (turn, token) => turn.SendActivityAsync(ActivityMapper.ToActivity(reply), token), cancellationToken);
+                appId,
+                reference,
+                (turn, token) =>
+                {
+                    // The continuation activity has a made-up id; without it the SDK posts a new message instead of a reply to it.
+                    turn.Activity.Id = null;
+                    return turn.SendActivityAsync(ActivityMapper.ToActivity(reply), token);
+                },
+                cancellationToken);
             return DeliveryResult.Sent;
         }
         catch (ErrorResponseException e) when (e.Response?.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
