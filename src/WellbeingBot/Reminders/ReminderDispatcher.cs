@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using WellbeingBot.Bot;
 using WellbeingBot.Meditation;
 using WellbeingBot.State;
 
@@ -18,8 +19,8 @@ public sealed partial class ReminderDispatcher : BackgroundService
 
     private readonly ReminderStore store;
     private readonly IReminderSender sender;
-    private readonly ReminderReplies replies;
-    private readonly MeditationSession[] sessions;
+    // One message per short session, made once: the day picks which, so people get a different session on different days.
+    private readonly BotReply[] dueMessages;
     private readonly TimeProvider time;
     private readonly ReminderOptions options;
     private readonly ILogger<ReminderDispatcher> logger;
@@ -32,11 +33,10 @@ public sealed partial class ReminderDispatcher : BackgroundService
     {
         this.store = store;
         this.sender = sender;
-        this.replies = replies;
         this.time = time;
         this.options = options.Value;
         this.logger = logger;
-        sessions = catalog.Sessions.Where(s => s.Minutes <= 6).OrderBy(s => s.Id, StringComparer.Ordinal).ToArray();
+        dueMessages = catalog.Sessions.Where(s => s.Minutes <= 6).OrderBy(s => s.Id, StringComparer.Ordinal).Select(replies.Due).ToArray();
         outcomes = meters.Create(MeterName).CreateCounter<long>("wellbeingbot.reminders", unit: "{reminder}", description: "Reminders by outcome: sent, failed, skipped, gone, duplicate");
         pace = this.options.MaxSendsPerSecond == 0 ? null : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -56,10 +56,52 @@ public sealed partial class ReminderDispatcher : BackgroundService
     {
         var now = time.GetUtcNow();
         var claimed = await store.ClaimAsync(Owner, now, options.Lease, options.BatchSize, cancellationToken);
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentSends, CancellationToken = cancellationToken },
-            async (reminder, token) => await DeliverAsync(reminder, now, token));
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var outcomes = new List<ClaimOutcome>();
+        var due = new List<StoredReminder>();
+        foreach (var reminder in claimed)
+        {
+            if (now - reminder.DueAt!.Value > options.MissedWindow)
+            {
+                outcomes.Add(new ClaimOutcome(UserKey.Parse(reminder.UserKey), reminder.Schedule.NextDue(now)));
+                Count("skipped");
+            }
+            else
+            {
+                due.Add(reminder);
+            }
+        }
+
+        // Each chunk's days are marked just before it is sent: after a crash, at most the sends in flight are missed that day,
+        // and none is ever sent twice.
+        var results = new System.Collections.Concurrent.ConcurrentBag<ClaimOutcome>();
+        foreach (var chunk in due.Chunk(options.MaxConcurrentSends * 2))
+        {
+            var marked = await store.MarkSendingAsync(Owner, chunk.Select(r => (UserKey.Parse(r.UserKey), r.Schedule.LocalDay(r.DueAt!.Value))).ToList(), cancellationToken);
+            await Parallel.ForEachAsync(
+                chunk,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentSends, CancellationToken = cancellationToken },
+                async (reminder, token) =>
+                {
+                    try
+                    {
+                        results.Add(await DeliverAsync(reminder, marked.Contains(UserKey.Parse(reminder.UserKey)), now, token));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        // One reminder's surprise must not sink the batch: it is retried next round.
+                        Log.SendFailed(logger, e);
+                        results.Add(new ClaimOutcome(UserKey.Parse(reminder.UserKey), Retry: true, PreviousDay: reminder.LastSentDay));
+                    }
+                });
+        }
+
+        outcomes.AddRange(results);
+        await store.FinishAsync(Owner, outcomes, cancellationToken);
         return claimed.Count;
     }
 
@@ -94,24 +136,15 @@ public sealed partial class ReminderDispatcher : BackgroundService
         base.Dispose();
     }
 
-    private async Task DeliverAsync(StoredReminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ClaimOutcome> DeliverAsync(StoredReminder reminder, bool marked, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = UserKey.Parse(reminder.UserKey);
         var due = reminder.DueAt!.Value;
-        if (now - due > options.MissedWindow)
-        {
-            await store.CompleteAsync(user, Owner, reminder.Schedule.NextDue(now), cancellationToken);
-            Count("skipped");
-            return;
-        }
-
-        var day = reminder.Schedule.LocalDay(due);
-        if (!await store.MarkSendingAsync(user, Owner, day, cancellationToken))
+        if (!marked)
         {
             // Already sent on this local day (by this or another instance, before a crash): never twice.
-            await store.CompleteAsync(user, Owner, reminder.Schedule.NextDue(Later(now, due)), cancellationToken);
             Count("duplicate");
-            return;
+            return new ClaimOutcome(user, reminder.Schedule.NextDue(Later(now, due)));
         }
 
         if (pace is not null)
@@ -119,22 +152,20 @@ public sealed partial class ReminderDispatcher : BackgroundService
             using var lease = await pace.AcquireAsync(1, cancellationToken);
         }
 
-        var session = sessions[Math.Abs(day.DayNumber) % sessions.Length];
-        switch (await sender.SendAsync(reminder.Address, replies.Due(session), cancellationToken))
+        var day = reminder.Schedule.LocalDay(due);
+        var message = dueMessages[Math.Abs(day.DayNumber) % dueMessages.Length];
+        switch (await sender.SendAsync(reminder.Address, message, cancellationToken))
         {
             case DeliveryResult.Sent:
-                await store.CompleteAsync(user, Owner, reminder.Schedule.NextDue(Later(now, due)), cancellationToken);
                 Count("sent");
-                break;
+                return new ClaimOutcome(user, reminder.Schedule.NextDue(Later(now, due)));
             case DeliveryResult.Gone:
-                await store.DisableAsync(user, Owner, "gone", cancellationToken);
                 Log.Gone(logger, user);
                 Count("gone");
-                break;
+                return new ClaimOutcome(user, Disabled: "gone");
             default:
-                await store.ReleaseAsync(user, Owner, reminder.LastSentDay, cancellationToken);
                 Count("failed");
-                break;
+                return new ClaimOutcome(user, Retry: true, PreviousDay: reminder.LastSentDay);
         }
     }
 
@@ -146,6 +177,9 @@ public sealed partial class ReminderDispatcher : BackgroundService
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder round failed; unfinished claims are retried when their lease ends")]
         public static partial void RoundFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder could not be sent; it is retried next round")]
+        public static partial void SendFailed(ILogger logger, Exception exception);
 
         // The key is the hashed id: logs never carry a channel's user id.
         [LoggerMessage(Level = LogLevel.Information, Message = "Reminder of {User} disabled: the conversation is gone")]

@@ -66,24 +66,52 @@ public sealed class ReminderStore(SqlStorage storage) : IPersonalDataStore
 
     /// <summary>The idempotency key: true if this claim may send for <paramref name="day"/>, false if that day was already sent.</summary>
     public async Task<bool> MarkSendingAsync(UserKey user, string owner, DateOnly day, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            "UPDATE reminders SET last_sent_day = @day WHERE user_key = @u AND lease_owner = @owner AND (last_sent_day IS NULL OR last_sent_day <> @day)",
-            cancellationToken, ("@u", user.Value), ("@owner", owner), ("@day", Day(day))) == 1;
+        (await MarkSendingAsync(owner, [(user, day)], cancellationToken)).Count == 1;
 
-    /// <summary>After a send (or a skip): next due instant, lease released.</summary>
-    public Task CompleteAsync(UserKey user, string owner, DateTimeOffset? nextDue, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE reminders SET due_at = @d, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
-            cancellationToken, ("@u", user.Value), ("@owner", owner), ("@d", Text(nextDue)));
+    /// <summary>Marks a batch in one transaction; returns the people whose local day was not yet sent, who may now be sent to.</summary>
+    public async Task<IReadOnlySet<UserKey>> MarkSendingAsync(string owner, IReadOnlyList<(UserKey User, DateOnly Day)> batch, CancellationToken cancellationToken)
+    {
+        var marked = new HashSet<UserKey>();
+        await InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var (user, day) in batch)
+            {
+                await using var command = Command(connection,
+                    "UPDATE reminders SET last_sent_day = @day WHERE user_key = @u AND lease_owner = @owner AND (last_sent_day IS NULL OR last_sent_day <> @day)",
+                    ("@u", user.Value), ("@owner", owner), ("@day", Day(day)));
+                command.Transaction = transaction;
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    marked.Add(user);
+                }
+            }
+        }, cancellationToken);
+        return marked;
+    }
 
-    /// <summary>A send that failed for now: the day is unmarked and the lease released, so the next round tries again.</summary>
-    public Task ReleaseAsync(UserKey user, string owner, DateOnly? previousDay, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE reminders SET last_sent_day = @day, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
-            cancellationToken, ("@u", user.Value), ("@owner", owner), ("@day", previousDay is { } d ? Day(d) : null));
-
-    /// <summary>The person removed the bot or the conversation is gone: no more sends until they set a reminder again.</summary>
-    public Task DisableAsync(UserKey user, string owner, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE reminders SET disabled = @r, due_at = NULL, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
-            cancellationToken, ("@u", user.Value), ("@owner", owner), ("@r", reason));
+    /// <summary>Records what happened to a batch of claims in one transaction, releasing their leases.</summary>
+    public Task FinishAsync(string owner, IReadOnlyList<ClaimOutcome> outcomes, CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var outcome in outcomes)
+            {
+                await using var command = outcome switch
+                {
+                    // Sent, skipped or already sent today: on to the next due instant.
+                    { Disabled: { } reason } => Command(connection,
+                        "UPDATE reminders SET disabled = @r, due_at = NULL, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
+                        ("@u", outcome.User.Value), ("@owner", owner), ("@r", reason)),
+                    { Retry: true } => Command(connection,
+                        "UPDATE reminders SET last_sent_day = @day, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
+                        ("@u", outcome.User.Value), ("@owner", owner), ("@day", outcome.PreviousDay is { } d ? Day(d) : null)),
+                    _ => Command(connection,
+                        "UPDATE reminders SET due_at = @d, lease_owner = NULL, lease_until = NULL WHERE user_key = @u AND lease_owner = @owner",
+                        ("@u", outcome.User.Value), ("@owner", owner), ("@d", Text(outcome.NextDue))),
+                };
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
 
     public static string? Text(DateTimeOffset? instant) => instant?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
@@ -96,6 +124,14 @@ public sealed class ReminderStore(SqlStorage storage) : IPersonalDataStore
         reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
         reader.IsDBNull(4) ? null : DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         reader.IsDBNull(5) ? null : reader.GetString(5));
+
+    private async Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await storage.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -119,6 +155,9 @@ public sealed class ReminderStore(SqlStorage storage) : IPersonalDataStore
         return command;
     }
 }
+
+/// <summary>What became of one claimed reminder: its next due instant, a retry (the day unmarked), or disabled.</summary>
+public sealed record ClaimOutcome(UserKey User, DateTimeOffset? NextDue = null, bool Retry = false, DateOnly? PreviousDay = null, string? Disabled = null);
 
 [JsonSerializable(typeof(ReminderSchedule))]
 internal sealed partial class ReminderJson : JsonSerializerContext;

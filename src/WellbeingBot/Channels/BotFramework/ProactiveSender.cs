@@ -24,7 +24,17 @@ public sealed class ProactiveSender(BotAdapter adapter, string appId) : IReminde
 
     public async Task<DeliveryResult> SendAsync(string address, BotReply reply, CancellationToken cancellationToken)
     {
-        var reference = JsonConvert.DeserializeObject<ConversationReference>(address);
+        ConversationReference? reference;
+        try
+        {
+            reference = JsonConvert.DeserializeObject<ConversationReference>(address);
+        }
+        catch (JsonException)
+        {
+            reference = null;
+        }
+
+        // An address that cannot be read can never be delivered to: the reminder is switched off, not retried for ever.
         if (reference?.Conversation?.Id is null || reference.ServiceUrl is null)
         {
             return DeliveryResult.Gone;
