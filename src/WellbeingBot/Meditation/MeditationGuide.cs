@@ -67,7 +67,7 @@ public sealed partial class MeditationGuide(
 
         if (catalog.Named(text) is { } session)
         {
-            var welcome = stored.Profile?.Progress is { } p && Today().DayNumber - p.LastDay.DayNumber >= WelcomeBackAfter.Days ? "Welcome back. It's good to see you again." : null;
+            var welcome = stored.Profile?.Progress is { } p && Today(stored.Profile).DayNumber - p.LastDay.DayNumber >= WelcomeBackAfter.Days ? "Welcome back. It's good to see you again." : null;
             return await MoveAsync(session, new MeditationPosition(session.Id, 0, false, time.GetUtcNow()), user, stored, memory, welcome, cancellationToken);
         }
 
@@ -146,7 +146,7 @@ public sealed partial class MeditationGuide(
             {
                 var updated = await users.UpdateAsync(key, p => p is null ? null : p with
                 {
-                    Progress = (p.Progress ?? new MeditationProgress(0, 0, 0, default)).Add(session.Minutes, Today()),
+                    Progress = (p.Progress ?? new MeditationProgress(0, 0, 0, default)).Add(session.Minutes, Today(p)),
                     Meditation = null,
                 }, cancellationToken);
                 return (replies.Finished(session, updated?.Progress, askToCount: false), memory);
@@ -171,10 +171,9 @@ public sealed partial class MeditationGuide(
         try
         {
             var now = time.GetUtcNow();
-            var first = new MeditationProgress(0, 0, 0, default).Add(finished.Minutes, Today());
             var profile = await users.UpdateAsync(key, current => current is null
-                ? new UserProfile(now, now, Progress: first)
-                : current with { LastActive = now, Progress = current.Progress ?? first }, cancellationToken);
+                ? new UserProfile(now, now, Progress: new MeditationProgress(0, 0, 0, default).Add(finished.Minutes, Today(null)))
+                : current with { LastActive = now, Progress = current.Progress ?? new MeditationProgress(0, 0, 0, default).Add(finished.Minutes, Today(current)) }, cancellationToken);
             return replies.CountingStarted(profile!.Progress!);
         }
         catch (StorageUnavailableException)
@@ -211,7 +210,11 @@ public sealed partial class MeditationGuide(
     private MeditationPosition? Recent(MeditationPosition? stored) =>
         stored is not null && time.GetUtcNow() - stored.At <= ResumeWindow ? stored : null;
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    // The person's own day when their time zone is known (they set a reminder), else the UTC day.
+    private DateOnly Today(UserProfile? profile) =>
+        Reminders.LocalTimes.Find(profile?.TimeZone) is { } zone
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime)
+            : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static Command Parse(string text) =>
         NextWords().IsMatch(text) ? Command.Next
