@@ -74,6 +74,7 @@ public static partial class PrivacyCommands
             ? [$"your meditation count: {p.Sessions} sessions, {p.Minutes} minutes, on {p.Days} days, the last on {Day(new DateTimeOffset(p.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}"]
             : Array.Empty<string>(),
         .. profile.Meditation is { } place ? [$"where you are in a guided meditation (step {place.Step + 1}), so you can carry on after a break"] : Array.Empty<string>(),
+        .. profile.TimeZone is { } zone ? [$"your time zone, {zone}, for reminders{(profile.TimeZoneLocked ? " (you named it)" : "")}"] : Array.Empty<string>(),
         $"the date of your last message ({Day(profile.LastActive)}), so that I delete all of this when it goes unused",
     ];
 

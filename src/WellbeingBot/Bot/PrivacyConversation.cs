@@ -1,4 +1,5 @@
 using WellbeingBot.Knowledge;
+using WellbeingBot.Reminders;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
 using WellbeingBot.State.Storage;
@@ -16,7 +17,8 @@ public sealed record StoredProfile(UserProfile? Profile, bool Unavailable)
 /// The turns about the person's data: "privacy", "what do you know about me", "forget me" and its confirmation, and the
 /// consent question before anything is stored. Nothing is stored unless the person said yes to that question.
 /// </summary>
-public sealed class PrivacyConversation(PrivacyReplies replies, UserDataStore users, CrisisDirectory directory, AnswerFinder finder, TimeProvider time)
+public sealed class PrivacyConversation(
+    PrivacyReplies replies, UserDataStore users, ReminderStore reminders, StorageGate gate, CrisisDirectory directory, AnswerFinder finder, TimeProvider time)
 {
     /// <returns>The reply when the message was about the person's data, otherwise null; and what the conversation remembers.</returns>
     public async Task<(BotReply? Reply, ConversationMemory Memory)> HandleAsync(
@@ -53,7 +55,7 @@ public sealed class PrivacyConversation(PrivacyReplies replies, UserDataStore us
                 return (replies.Privacy(), memory);
             case SmallTalkKind.WhatDoYouKnow:
                 var inMemory = PrivacyCommands.Facts(memory, id => finder.Passage(id)?.Title, CountryName);
-                var inStorage = stored.Unavailable ? null : stored.Profile is { } profile ? PrivacyCommands.Facts(profile, CountryName) : [];
+                var inStorage = stored.Unavailable ? null : stored.Profile is { } profile ? await StoredFactsAsync(user, profile, cancellationToken) : [];
                 return (replies.WhatIKnow(inMemory, inStorage), memory);
             case SmallTalkKind.ForgetMe:
                 return (replies.ConfirmForget(), memory with { ForgetRequested = true });
@@ -70,6 +72,27 @@ public sealed class PrivacyConversation(PrivacyReplies replies, UserDataStore us
             default:
                 return (null, memory);
         }
+    }
+
+    private async Task<IReadOnlyList<string>?> StoredFactsAsync(UserKey? user, UserProfile profile, CancellationToken cancellationToken)
+    {
+        var facts = PrivacyCommands.Facts(profile, CountryName).ToList();
+        if (user is { } key && profile.RemindersAgreed)
+        {
+            try
+            {
+                if (await gate.RunAsync(token => reminders.GetAsync(key, token), cancellationToken) is { } reminder)
+                {
+                    facts.Add($"your daily reminder, {ReminderReplies.Describe(reminder.Schedule)}, with the address of this chat to send it to");
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                return null;
+            }
+        }
+
+        return facts;
     }
 
     private async Task<BotReply> RememberCountryAsync(UserKey? user, string code, CancellationToken cancellationToken)

@@ -98,6 +98,10 @@ public sealed class ReminderConversationTests
         await chat.Say("remind me every day at 8am");
         await chat.Say("yes");
 
+        var known = (await chat.Say("what do you know about me")).Text;
+        Assert.Contains("your daily reminder, every day at 08:00 (8 am) (Europe/London time)", known, StringComparison.Ordinal);
+        Assert.Contains("your time zone, Europe/London, for reminders", known, StringComparison.Ordinal);
+
         await chat.Say("forget me");
         await chat.Say("yes");
         await chat.RunAt(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
