@@ -27,6 +27,9 @@ public sealed class LogMinimisationTests
         "my country is Ireland",
         "yes, remember it",
         "what do you know about me",
+        "remind me to meditate every day at 8am",
+        "yes",
+        "what are my reminders",
         "forget me",
         "yes",
     ];
@@ -63,6 +66,7 @@ public sealed class LogMinimisationTests
         ["serviceUrl"] = "http://localhost:1",
         ["deliveryMode"] = "expectReplies",
         ["locale"] = "en-GB",
+        ["localTimezone"] = "Europe/London",
         ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Alexandra Wojcik" },
         ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
         ["conversation"] = new JsonObject { ["id"] = ConversationId },
