@@ -39,15 +39,26 @@ public sealed class ReminderReplies(ReplyComposer composer, IOptions<StorageOpti
             + ZoneOffer(zoneOffer),
             Manage);
 
-    public BotReply Listed(ReminderSchedule schedule, DateTimeOffset? next, string? disabled, string? zoneOffer) =>
-        composer.Finish(ReplyKind.Reminder,
-            disabled is not null
-                ? $"Your reminder {Describe(schedule)} is switched off, because I could no longer reach you in that chat. Set it again to start it."
-                : $"You have one reminder: {Describe(schedule)}."
-                  + (schedule.PausedUntil is { } p ? $" It is paused until {p.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}." : "")
-                  + (next is { } n ? $" The next one is on {LocalDate(n, schedule)}." : "")
-                  + ZoneOffer(zoneOffer),
-            Manage);
+    /// <summary>The reminder as a card with its buttons (pause or resume, stop), and the same in text for clients without cards.</summary>
+    public BotReply Listed(ReminderSchedule schedule, DateTimeOffset? next, string? disabled, string? zoneOffer)
+    {
+        var text = disabled is not null
+            ? $"Your reminder {Describe(schedule)} is switched off, because I could no longer reach you in that chat. Set it again to start it."
+            : $"You have one reminder: {Describe(schedule)}."
+              + (schedule.PausedUntil is { } p ? $" It is paused until {p.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}." : "")
+              + (next is { } n ? $" The next one is on {LocalDate(n, schedule)}." : "")
+              + ZoneOffer(zoneOffer);
+        var reply = composer.Finish(ReplyKind.Reminder, text, Manage);
+        if (disabled is not null)
+        {
+            return reply;
+        }
+
+        var pause = schedule.PausedUntil is null ? Button("Pause for a week", "pause reminders for a week") : Button("Resume reminders", "resume reminders");
+        return reply with { Card = new ReplyCard("Your daily reminder", schedule.TimeZone, text, composer.NotesText, [pause, Button("Stop reminders", "stop reminders")]) };
+    }
+
+    private static CardButton Button(string title, string text) => new(title, new Dictionary<string, string> { ["text"] = text });
 
     public BotReply None() =>
         composer.Finish(ReplyKind.Reminder, "You have no reminders. Say \"remind me to meditate every day at 8am\" to set one.", ["Remind me every day at 8am"]);

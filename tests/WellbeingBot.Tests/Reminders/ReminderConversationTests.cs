@@ -62,7 +62,11 @@ public sealed class ReminderConversationTests
         await chat.Say("yes");
 
         Assert.Contains("every day at 09:00 (9 am)", (await chat.Say("change my reminder to 9")).Text, StringComparison.Ordinal);
-        var paused = await chat.Say("pause reminders for a week");
+        var card = (await chat.Say("what are my reminders")).Card!;
+        Assert.Equal(["Pause for a week", "Stop reminders"], card.Buttons.Select(b => b.Title));
+
+        // Pressing the card's button sends its text, as Teams and Web Chat do for Action.Submit.
+        var paused = await chat.Say(card.Buttons[0].Data["text"]);
         Assert.Contains("paused until Saturday 5 December", paused.Text, StringComparison.Ordinal);
         Assert.Contains("The next one is on Saturday 5 December at 09:00", (await chat.Say("what are my reminders")).Text, StringComparison.Ordinal);
 
