@@ -1,6 +1,7 @@
 using WellbeingBot.Bot;
 using WellbeingBot.Channels.BotFramework;
 using WellbeingBot.Channels.DirectLine;
+using WellbeingBot.Channels.Teams;
 using WellbeingBot.Channels.WebChat;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Knowledge.Check;
@@ -13,6 +14,11 @@ var builder = WebApplication.CreateBuilder(args);
 if (KnowledgeCommand.IsRequested(args))
 {
     return KnowledgeCommand.Run(args, builder.Configuration, builder.Environment, TimeProvider.System, Console.Out);
+}
+
+if (TeamsCommand.IsRequested(args))
+{
+    return TeamsCommand.Run(args, builder.Configuration, builder.Environment, Console.Out);
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -29,6 +35,7 @@ builder.Services.AddDirectLine();
 var app = builder.Build();
 
 app.UseWebChatPage();
+app.MapPolicyPages();
 app.MapBot();
 app.MapDirectLine();
 

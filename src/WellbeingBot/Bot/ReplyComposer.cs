@@ -101,6 +101,10 @@ public sealed class ReplyComposer(Notes notes)
     public BotReply Acknowledgement() =>
         WithNotes(ReplyKind.Acknowledgement, "You're welcome. Ask me anything else about ketamine or depression treatment whenever you like.", StarterQuestions, []);
 
+    /// <summary>In a channel, in place of a crisis reply that went to the person privately.</summary>
+    public BotReply ReachedOutPrivately(string? name) =>
+        WithNotes(ReplyKind.Acknowledgement, $"{(string.IsNullOrWhiteSpace(name) ? "I" : $"{name}, I")}'ve sent you a private message.", [], []);
+
     /// <summary>The caution and seek-help notes, for a card's small print.</summary>
     public string NotesText => $"{notes.Caution}\n\n{notes.SeekHelp}";
 

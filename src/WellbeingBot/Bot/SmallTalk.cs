@@ -37,7 +37,7 @@ public static partial class SmallTalk
         : SetCountry().IsMatch(text) ? SmallTalkKind.SetCountry
         : SmallTalkKind.None;
 
-    [GeneratedRegex(@"^\W*(hi|hello|hey|hiya|hallo|hola|bonjour|good (morning|afternoon|evening)|help|start|menu|what can you do|what do you do|who are you|what are you|what( i|')?s your name|who (made|built|created|wrote|programmed) you|are you (a |an )?(bot|robot|ai|human|person|real( person)?|doctor))( there)?( bot)?\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(hi|hello|hey|hiya|hallo|hola|bonjour|good (morning|afternoon|evening)|help|start|menu|ask|ask a question|what can you do|what do you do|who are you|what are you|what( i|')?s your name|who (made|built|created|wrote|programmed) you|are you (a |an )?(bot|robot|ai|human|person|real( person)?|doctor))( there)?( bot)?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // A short message asking what the bot is ("are you a real person or a bot?", "who made this chatbot") gets the

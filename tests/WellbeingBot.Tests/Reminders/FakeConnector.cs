@@ -35,6 +35,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> Texts { get; } = new();
 
+    /// <summary>Every activity accepted, with its conversation id, as JSON.</summary>
+    public ConcurrentQueue<(string Conversation, string Json)> Activities { get; } = new();
+
+    /// <summary>Conversations the bot opened (a private chat), as the JSON parameters it sent.</summary>
+    public ConcurrentQueue<string> Created { get; } = new();
+
     public static async Task<FakeConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,6 +48,7 @@ public sealed class FakeConnector : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations", connector.CreateAsync);
         app.MapPost("/v3/conversations/{id}/activities", connector.ReceiveAsync);
         app.MapPost("/v3/conversations/{id}/activities/{replyToId}", (string id, HttpRequest request) => connector.ReceiveAsync(id, request));
         await app.StartAsync();
@@ -62,6 +69,13 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
+    private async Task<IResult> CreateAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        Created.Enqueue(await reader.ReadToEndAsync());
+        return Results.Json(new { id = $"private-{Created.Count}", activityId = "1" });
+    }
+
     private async Task<IResult> ReceiveAsync(string id, HttpRequest request)
     {
         Interlocked.Increment(ref attempts);
@@ -81,6 +95,7 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         using var body = await JsonDocument.ParseAsync(request.Body);
+        Activities.Enqueue((id, body.RootElement.GetRawText()));
         if (body.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
         {
             Texts.Enqueue(text.GetString()!);

@@ -12,9 +12,9 @@ public static class ActivityMapper
     /// <param name="proactiveChannels">Channels whose conversations can take a message later; others get no reply address.</param>
     public static IncomingMessage ToIncoming(IMessageActivity activity, IReadOnlyCollection<string>? proactiveChannels = null) =>
         new(
-            activity.Text ?? TextFromSubmit(activity.Value),
+            Teams.TeamsConversation.WithoutMentions(activity) ?? TextFromSubmit(activity.Value),
             activity.Attachments?.Count > 0,
-            activity.Locale,
+            activity.Locale ?? ClientInfo(activity, "locale"),
             activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}:{id}" : null,
             ClientInfo(activity, "country"),
             activity.From?.Id is { Length: > 0 } user ? $"{activity.ChannelId}:{user}" : null,

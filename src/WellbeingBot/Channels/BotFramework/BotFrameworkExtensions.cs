@@ -25,7 +25,9 @@ public static class BotFrameworkExtensions
         services.AddTransient<IBot>(sp => new WellbeingActivityHandler(
             sp.GetRequiredService<ConversationEngine>(),
             sp.GetRequiredService<ReplyComposer>(),
-            sp.GetRequiredService<IOptions<ReminderOptions>>().Value.Channels));
+            sp.GetRequiredService<IOptions<ReminderOptions>>().Value.Channels,
+            sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? "",
+            sp.GetRequiredService<ILogger<WellbeingActivityHandler>>()));
         services.AddSingleton<IReminderSender>(sp => new ProactiveSender(sp.GetRequiredService<BotAdapter>(), sp.GetRequiredService<IConfiguration>()["MicrosoftAppId"] ?? ""));
 
         // Every connector call (replies, reminders) retries what Teams asks to be retried, honouring Retry-After; a retried
