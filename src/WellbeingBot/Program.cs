@@ -3,6 +3,7 @@ using WellbeingBot.Channels.BotFramework;
 using WellbeingBot.Channels.DirectLine;
 using WellbeingBot.Channels.Teams;
 using WellbeingBot.Channels.WebChat;
+using WellbeingBot.Health;
 using WellbeingBot.Knowledge;
 using WellbeingBot.Knowledge.Check;
 using WellbeingBot.Meditation;
@@ -31,10 +32,12 @@ builder.Services.AddReminders();
 builder.Services.AddConversation();
 builder.Services.AddBotFramework();
 builder.Services.AddDirectLine();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 
 app.UseWebChatPage();
+app.MapHealth();
 app.MapPolicyPages();
 app.MapBot();
 app.MapDirectLine();

@@ -15,6 +15,10 @@ public static class BotFrameworkExtensions
 {
     public static IServiceCollection AddBotFramework(this IServiceCollection services)
     {
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddHostedService<AnonymousWarning>();
+        services.AddSingleton<BotRequestLimits>();
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConnectorClientCache(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
@@ -52,9 +56,18 @@ public static class BotFrameworkExtensions
     /// <summary>POST /api/messages: the Bot Framework protocol, with bad requests answered 4xx before they reach the SDK.</summary>
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+        app.MapPost("/api/messages", async (
+            HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestLimits limits, IOptions<BotOptions> options, IConfiguration configuration,
+            CancellationToken cancellationToken) =>
         {
-            var problem = await CheckRequestAsync(http.Request, cancellationToken);
+            // The SDK answers a malformed bearer token with a 500; it is simply not a Bot Framework token.
+            if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && !LooksLikeBearerToken(http.Request.Headers.Authorization))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            var problem = await CheckRequestAsync(http, limits, options.Value, cancellationToken);
             if (problem is not null)
             {
                 await problem.ExecuteAsync(http);
@@ -66,23 +79,37 @@ public static class BotFrameworkExtensions
         return app;
     }
 
-    // The SDK answers malformed JSON with a 500; a client deserves to know it sent something wrong.
-    private static async Task<IResult?> CheckRequestAsync(HttpRequest request, CancellationToken cancellationToken)
+    // The SDK answers malformed JSON with a 500; a client deserves to know it sent something wrong. The body is read once,
+    // within its size limit, and handed on to the SDK from memory.
+    private static async Task<IResult?> CheckRequestAsync(HttpContext http, BotRequestLimits limits, BotOptions options, CancellationToken cancellationToken)
     {
+        var request = http.Request;
         if (!request.HasJsonContentType())
         {
             return Results.Problem("Send the activity as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        request.EnableBuffering();
+        var body = new MemoryStream();
+        if (request.ContentLength > options.MaxRequestBytes || !await CopyWithinAsync(request.Body, body, options.MaxRequestBytes, cancellationToken))
+        {
+            return Results.Problem($"The activity is larger than {options.MaxRequestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        body.Position = 0;
+        request.Body = body;
+        http.Response.RegisterForDispose(body);
+        string? conversation;
         try
         {
-            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
             if (json.RootElement.ValueKind != JsonValueKind.Object
                 || !json.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             {
                 return Results.Problem("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
             }
+
+            conversation = json.RootElement.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object
+                && c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         }
         catch (JsonException)
         {
@@ -90,9 +117,37 @@ public static class BotFrameworkExtensions
         }
         finally
         {
-            request.Body.Position = 0;
+            body.Position = 0;
+        }
+
+        if (limits.Check(conversation, http.Connection.RemoteIpAddress) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem("Too many messages; try again shortly.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
         return null;
+    }
+
+    private static bool LooksLikeBearerToken(string? header) =>
+        header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
+        && header[7..].Split('.') is [{ Length: > 0 } a, { Length: > 0 } b, { Length: > 0 } c]
+        && (a + b + c).All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '=');
+
+    private static async Task<bool> CopyWithinAsync(Stream source, Stream target, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (target.Length + read > limit)
+            {
+                return false;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return true;
     }
 }
