@@ -110,6 +110,10 @@ public static class BotFrameworkExtensions
 
             conversation = json.RootElement.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object
                 && c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            if (ShapeProblem(json.RootElement, body) is { } shape)
+            {
+                return Results.Problem(shape, statusCode: StatusCodes.Status400BadRequest);
+            }
         }
         catch (JsonException)
         {
@@ -127,6 +131,35 @@ public static class BotFrameworkExtensions
         }
 
         return null;
+    }
+
+    // What the SDK would otherwise fail on before the turn starts, with a 500: fields of the wrong JSON type, and no address to
+    // answer to (every channel sends an absolute http(s) serviceUrl and a conversation id).
+    private static string? ShapeProblem(JsonElement root, MemoryStream body)
+    {
+        if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            return "The activity needs a serviceUrl: the absolute http(s) address to send replies to.";
+        }
+
+        if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
+            || !conversation.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return "The activity needs a conversation with a string id.";
+        }
+
+        try
+        {
+            body.Position = 0;
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(body, leaveOpen: true));
+            Newtonsoft.Json.JsonSerializer.CreateDefault().Deserialize<Microsoft.Bot.Schema.Activity>(reader);
+            return null;
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or FormatException or ArgumentException or InvalidCastException or OverflowException)
+        {
+            return "A field of the activity has the wrong type (for example text that is not a string).";
+        }
     }
 
     private static bool LooksLikeBearerToken(string? header) =>

@@ -20,8 +20,19 @@ public static partial class TurnErrors
             }
 
             LogTurnFailed(logger, turnContext.Activity?.Type ?? "unknown", exception);
-            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
+            try
+            {
+                await turnContext.SendActivityAsync(ActivityMapper.ToActivity(composer.Apology()), CancellationToken.None);
+            }
+            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+            {
+                // The channel cannot be reached (a bad or dead service address): nobody can be told, and the request itself was fine.
+                LogApologyFailed(logger, sendFailure);
+            }
         };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The apology for a failed turn could not be sent either")]
+    private static partial void LogApologyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn failed; the user was sent an apology")]
     private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);

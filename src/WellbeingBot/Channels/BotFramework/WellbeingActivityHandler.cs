@@ -40,6 +40,11 @@ public sealed partial class WellbeingActivityHandler(
         }
     }
 
+    // The bot handles no invokes (its cards use Action.Submit, which arrives as a message). The SDK would answer 501; an invoke
+    // the bot never offered is the caller's mistake, and a 5xx would read as the bot being broken.
+    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.FromResult(new InvokeResponse { Status = StatusCodes.Status400BadRequest });
+
     private static bool IsCrisisPath(BotReply reply) =>
         reply.Urgent || reply.Kind is ReplyKind.CheckIn or ReplyKind.SafeNow or ReplyKind.Grounding;
 
