@@ -10,6 +10,7 @@ using WellbeingBot.Meditation;
 using WellbeingBot.Reminders;
 using WellbeingBot.Safety;
 using WellbeingBot.State;
+using WellbeingBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 if (KnowledgeCommand.IsRequested(args))
@@ -33,6 +34,7 @@ builder.Services.AddConversation();
 builder.Services.AddBotFramework();
 builder.Services.AddDirectLine();
 builder.Services.AddHealth();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -19,6 +19,7 @@ public sealed class ConversationEngine(
     ConversationMemoryStore memories,
     UserDataStore users,
     UnansweredQuestions unanswered,
+    ConversationMetrics metrics,
     TimeProvider time,
     IOptions<KnowledgeOptions> options)
 {
@@ -26,6 +27,16 @@ public sealed class ConversationEngine(
     private static readonly TimeSpan SafetyWait = TimeSpan.FromMilliseconds(500);
 
     public async Task<IReadOnlyList<BotReply>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        using var span = ConversationMetrics.Source.StartActivity("turn");
+        var started = time.GetTimestamp();
+        var replies = await DecideAsync(message, cancellationToken);
+        metrics.Turn(replies, time.GetElapsedTime(started));
+        span?.SetTag("wellbeingbot.reply.kinds", string.Join(',', replies.Select(r => r.Kind)));
+        return replies;
+    }
+
+    private async Task<IReadOnlyList<BotReply>> DecideAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var text = InputText.Clean(message.Text);

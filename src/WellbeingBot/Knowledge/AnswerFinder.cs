@@ -62,7 +62,7 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
         }
 
         var lead = Lead(candidate, runnerUp);
-        var close = plan.NamesTopic || candidate.InAnchoredTopic
+        var close = NamesTopic(plan) || candidate.InAnchoredTopic
             ? candidate.TopicalCoverage >= _options.MinTopicalCoverage || candidate.Phrasing >= _options.MinTopicalPhrasing
               // A long question about the subject covers less of itself, but one passage standing far above the rest is clear.
               || (candidate.TopicalCoverage >= _options.MinTopicalCoverage / 2 && lead >= _options.ClearLead)
@@ -72,6 +72,12 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
               || candidate.Phrasing >= _options.MinPhrasing;
         return close && candidate.Score >= _options.MinScore;
     }
+
+    // A subject carried over from the last answer does not make a question about something the knowledge base has never heard
+    // of ("what's the best pizza in Napoli?" after an answer on ketamine) a question about ketamine.
+    private static bool NamesTopic(QueryPlan plan) =>
+        plan.NamesTopic
+        && !(plan.Groups.Where(g => g.IsTopic).All(g => g.FromContext) && plan.Groups.Any(g => !g.FromContext && !g.IsTopic && g.Terms.Count == 0));
 
     private static double Lead(Candidate best, Candidate? runnerUp) =>
         runnerUp is null || best.Combined <= 0 ? 1 : (best.Combined - runnerUp.Combined) / best.Combined;

@@ -83,6 +83,19 @@ public sealed class KnowledgeConversationTests
     }
 
     [Theory]
+    [InlineData("whats the best pizza in Napoli")]
+    [InlineData("what about the weather in Lisbon tomorrow")]
+    public async Task A_question_about_something_unknown_is_declined_even_right_after_an_answer(string question)
+    {
+        using var services = TestConversation.Services(time);
+        await Ask(services, "c", "is ketamine addictive?");
+
+        var replies = await Ask(services, "c", question);
+
+        Assert.Equal(ReplyKind.NoAnswer, Assert.Single(replies).Kind);
+    }
+
+    [Theory]
     [InlineData("what is esketamine?", "how-long-spravato-lasts")]
     [InlineData("what are the side effects of ketamine?", "how-long-it-lasts")]
     public async Task And_how_long_does_it_last_stays_on_the_medicine_of_the_last_answer(string first, string expected)

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace WellbeingBot.Tests.State;
+
+/// <summary>Metrics and traces of a real conversation: the counts operators need, and no text or raw id anywhere in them.</summary>
+public sealed class TelemetryTests
+{
+    private const string UserId = "29:1telemetry-user-private";
+    private const string ConversationId = "a:telemetry-conversation-private";
+
+    [Fact]
+    public async Task A_conversation_is_counted_by_reply_kind_and_its_telemetry_holds_no_text_or_ids()
+    {
+        var metrics = new List<Metric>();
+        var spans = new List<Activity>();
+        await using (var app = new WellbeingBotApplication().WithWebHostBuilder(b => b.ConfigureTestServices(s => s
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)))))
+        {
+            var client = app.CreateClient();
+            foreach (var text in new[] { "whats the best pizza in Napoli", "is ketamine addictive for Alexandra?", "i want to end my life" })
+            {
+                await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message(text));
+            }
+        }
+
+        var turns = metrics.Where(m => m.Name == "wellbeingbot.turns").SelectMany(Points).ToList();
+        Assert.Contains(turns, p => p.Tags.Contains(("kind", "Answer")));
+        Assert.Contains(turns, p => p.Tags.Contains(("kind", "NoAnswer")));
+        Assert.Contains(turns, p => p.Tags.Contains(("kind", "Crisis")));
+        Assert.Contains(metrics, m => m.Name == "wellbeingbot.turn.duration");
+        Assert.Contains(spans, s => s.DisplayName == "turn");
+
+        var everything = string.Join('\n', metrics.SelectMany(Points).SelectMany(p => p.Tags).Select(t => $"{t.Key}={t.Value}")
+            .Concat(spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))));
+        Assert.All(new[] { "Alexandra", "Napoli", "end my life", UserId, ConversationId, "telemetry-user" },
+            secret => Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IEnumerable<(IReadOnlyCollection<(string Key, object? Value)> Tags, Metric Metric)> Points(Metric metric)
+    {
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            var tags = new List<(string, object?)>();
+            foreach (var tag in point.Tags)
+            {
+                tags.Add((tag.Key, tag.Value));
+            }
+
+            yield return (tags, metric);
+        }
+    }
+
+    private static JsonObject Message(string text) => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["text"] = text,
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = "http://localhost:1",
+        ["deliveryMode"] = "expectReplies",
+        ["locale"] = "en-US",
+        ["from"] = new JsonObject { ["id"] = UserId },
+        ["recipient"] = new JsonObject { ["id"] = "bot" },
+        ["conversation"] = new JsonObject { ["id"] = ConversationId },
+    };
+}
