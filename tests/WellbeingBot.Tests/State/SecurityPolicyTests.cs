@@ -6,7 +6,7 @@ public sealed class SecurityPolicyTests
     [Fact]
     public void Security_md_says_how_to_report_a_vulnerability_privately()
     {
-        var policy = File.ReadAllText(Path.Combine(RepositoryRoot(), ".github", "SECURITY.md"));
+        var policy = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), ".github", "SECURITY.md"));
 
         Assert.Contains("## Reporting a vulnerability", policy, StringComparison.Ordinal);
         Assert.Contains("private vulnerability reporting", policy, StringComparison.Ordinal);
@@ -16,23 +16,10 @@ public sealed class SecurityPolicyTests
     [Fact]
     public void Dependabot_watches_the_nuget_and_npm_packages()
     {
-        var config = File.ReadAllText(Path.Combine(RepositoryRoot(), ".github", "dependabot.yml"));
+        var config = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), ".github", "dependabot.yml"));
 
         Assert.Contains("package-ecosystem: nuget", config, StringComparison.Ordinal);
         Assert.Contains("package-ecosystem: npm", config, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "src", "WellbeingBot", "ClientApp", "package.json")));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "WellbeingBot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository.");
+        Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root(), "src", "WellbeingBot", "ClientApp", "package.json")));
     }
 }
