@@ -21,9 +21,12 @@ public sealed class BotOptions
     [Range(1, 100_000)]
     public int MessagesPerMinutePerConversation { get; set; } = 60;
 
-    /// <summary>Requests per minute from one client address (the Bot Framework's or a direct client's); more get 429.</summary>
-    [Range(1, 1_000_000)]
-    public int RequestsPerMinutePerClient { get; set; } = 6_000;
+    /// <summary>
+    /// Requests per minute from one client address; more get 429. High by default: with credentials set only the Bot Framework
+    /// can post, from few addresses; this mainly bounds an anonymous endpoint.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int RequestsPerMinutePerClient { get; set; } = 60_000;
 
     /// <returns>Why the bot must not start as configured, or null.</returns>
     public static string? Refusal(BotOptions options, IHostEnvironment environment, IConfiguration configuration)

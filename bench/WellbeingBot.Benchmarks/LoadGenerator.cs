@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace WellbeingBot.Benchmarks;
+
+/// <summary>
+/// <c>load --url URL [--concurrency 32] [--seconds 20] [--pid PID]</c>: drives /api/messages with expectReplies from this
+/// process, with a mix like real use (questions, out-of-scope questions, crisis messages, meditation steps), each simulated
+/// person in a conversation of their own, and prints turns per second, p50/p99 latency and, given the bot's process id, its
+/// peak memory. The last line is the figure.
+/// </summary>
+public static class LoadGenerator
+{
+    private static readonly string[] Questions =
+    [
+        "is ketamine addictive?", "how long does spravato last", "what are the side effects of esketamine", "how does ketamine work on the brain",
+        "can I drive after an infusion", "is it covered by insurance?", "what happens at a ketamine session", "who can't have ketamine",
+    ];
+
+    private static readonly string[] OutOfScope = ["whats the best pizza in Naples", "side effects of sertraline", "how do I fix my bike"];
+
+    private static readonly string[] Crisis = ["i want to end my life", "i dont want to be here anymore"];
+
+    private static readonly string[] Meditation = ["start box breathing", "next", "next", "stop"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = new Uri(Option(args, "--url") ?? "http://localhost:3978");
+        var concurrency = int.Parse(Option(args, "--concurrency") ?? "32", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var pid = Option(args, "--pid");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = url };
+
+        // Warm up: the first requests pay for JIT and the index's first queries.
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Turn(http, w, 0, "warm-up")));
+        var latencies = new List<double>[concurrency];
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            latencies[worker] = [];
+            var random = new Random(worker);
+            for (var turn = 0; clock.Elapsed.TotalSeconds < seconds; turn++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await Turn(http, worker, turn, Pick(random, turn)))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var peak = pid is null ? "" : $" peak_mb={PeakMegabytes(pid)}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: turns={all.Length} errors={errors} seconds={elapsed:0.0} rate={all.Length / elapsed:0}/s p50_ms={Percentile(all, 0.5):0.0} p99_ms={Percentile(all, 0.99):0.0}{peak}"));
+        return errors == 0 ? 0 : 1;
+    }
+
+    // Each simulated person keeps a conversation for ten messages, then a new person starts.
+    private static async Task<bool> Turn(HttpClient http, int worker, int turn, string text)
+    {
+        var response = await http.PostAsJsonAsync("/api/messages", new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["text"] = text,
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = "http://localhost:1/",
+            ["deliveryMode"] = "expectReplies",
+            ["locale"] = "en-US",
+            ["from"] = new JsonObject { ["id"] = $"load-user-{worker}-{turn / 10}" },
+            ["recipient"] = new JsonObject { ["id"] = "bot" },
+            ["conversation"] = new JsonObject { ["id"] = $"load-{worker}-{turn / 10}" },
+        });
+        await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode;
+    }
+
+    private static string Pick(Random random, int turn) => random.Next(100) switch
+    {
+        < 55 => Questions[random.Next(Questions.Length)],
+        < 70 => OutOfScope[random.Next(OutOfScope.Length)],
+        < 75 => Crisis[random.Next(Crisis.Length)],
+        _ => Meditation[turn % Meditation.Length],
+    };
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    // VmHWM: the process's peak resident memory, from Linux's /proc.
+    private static string PeakMegabytes(string pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? "?" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
