@@ -14,7 +14,9 @@ namespace WellbeingBot.Benchmarks;
 /// <summary>The conversation logic wired as Program.cs wires it, around a given knowledge base.</summary>
 public static class BenchmarkConversation
 {
-    public static ConversationEngine Engine(KnowledgeBase knowledge)
+    public static ConversationEngine Engine(KnowledgeBase knowledge) => Services(knowledge).GetRequiredService<ConversationEngine>();
+
+    public static ServiceProvider Services(KnowledgeBase knowledge)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "knowledge");
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +28,6 @@ public static class BenchmarkConversation
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Benchmark", ContentRootPath = Path.GetTempPath() });
         services.AddKnowledge().AddSafety().AddMeditation().AddConversationMemory().AddUserData().AddReminders().AddConversation();
         services.AddSingleton(knowledge);
-        return services.BuildServiceProvider().GetRequiredService<ConversationEngine>();
+        return services.BuildServiceProvider();
     }
 }
