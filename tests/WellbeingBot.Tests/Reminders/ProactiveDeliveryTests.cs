@@ -66,6 +66,21 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_error_is_not_retried_at_once_but_the_next_round_sends_the_reminder_once()
+    {
+        await SetReminderAsync();
+        connector.Fail(HttpStatusCode.InternalServerError, count: 1);
+
+        await DueNowAsync();
+        Assert.Equal(0, connector.Received.GetValueOrDefault(Conversation));
+        await app.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, connector.Received.GetValueOrDefault(Conversation));
+        Assert.Equal(2, connector.Attempts);
+    }
+
+    [Fact]
     public async Task A_conversation_the_user_left_disables_the_reminder_without_retrying()
     {
         await SetReminderAsync();

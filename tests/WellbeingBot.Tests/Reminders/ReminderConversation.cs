@@ -10,15 +10,20 @@ internal sealed class ReminderConversation : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"wellbeingbot-reminders-{Guid.NewGuid():N}");
     private readonly IDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configure;
     private ServiceProvider services;
 
-    public ReminderConversation(DateTimeOffset start, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Last changes to the services, e.g. a storage the test takes down and brings back.</param>
+    public ReminderConversation(DateTimeOffset start, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Time = new FakeTimeProvider(start);
         this.settings = settings ?? new Dictionary<string, string?>();
         this.settings.TryAdd("Storage:DataFolder", folder);
-        services = TestConversation.Services(Time, this.settings);
+        this.configure = configure;
+        services = TestConversation.Services(Time, this.settings, configure);
     }
+
+    public string Folder => folder;
 
     public FakeTimeProvider Time { get; }
 
@@ -49,7 +54,7 @@ internal sealed class ReminderConversation : IDisposable
     {
         services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        services = TestConversation.Services(Time, settings);
+        services = TestConversation.Services(Time, settings, configure);
     }
 
     public void Dispose()
