@@ -41,19 +41,7 @@ public sealed class StorageStartupTests
 
     private static async Task<JsonArray> AskAsync(HttpClient client, string text)
     {
-        var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["text"] = text,
-            ["channelId"] = "emulator",
-            ["serviceUrl"] = "http://localhost:1",
-            ["deliveryMode"] = "expectReplies",
-            ["locale"] = "en-US",
-            ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User" },
-            ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
-            ["conversation"] = new JsonObject { ["id"] = "conv-1" },
-        });
+        var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message(text, locale: "en-US"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
     }

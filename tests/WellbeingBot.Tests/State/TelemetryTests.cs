@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -25,7 +24,7 @@ public sealed class TelemetryTests
             var client = app.CreateClient();
             foreach (var text in new[] { "whats the best pizza in Napoli", "is ketamine addictive for Alexandra?", "i want to end my life" })
             {
-                await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message(text));
+                await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message(text, ConversationId, UserId, "en-US"));
             }
         }
 
@@ -55,18 +54,4 @@ public sealed class TelemetryTests
             yield return (tags, metric);
         }
     }
-
-    private static JsonObject Message(string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://localhost:1",
-        ["deliveryMode"] = "expectReplies",
-        ["locale"] = "en-US",
-        ["from"] = new JsonObject { ["id"] = UserId },
-        ["recipient"] = new JsonObject { ["id"] = "bot" },
-        ["conversation"] = new JsonObject { ["id"] = ConversationId },
-    };
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ public sealed class AuthenticationAndLimitsTests
         await using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = "true" })
             .WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
-        var response = await app.CreateClient().PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message("hello", "c1"));
+        var response = await app.CreateClient().PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "c1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -47,7 +46,7 @@ public sealed class AuthenticationAndLimitsTests
             ["MicrosoftAppType"] = "MultiTenant",
         });
         var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Message("hello", "c1")) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(TestActivities.Message("hello", "c1")) };
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
@@ -64,14 +63,14 @@ public sealed class AuthenticationAndLimitsTests
         await using var app = new WellbeingBotApplication(new Dictionary<string, string?> { ["Bot:MaxRequestBytes"] = "4096" });
         var client = app.CreateClient();
 
-        var big = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message(new string('a', 5000), "c1"));
-        using var chunked = new StringContent(Message(new string('b', 5000), "c1").ToJsonString(), Encoding.UTF8, "application/json");
+        var big = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message(new string('a', 5000), "c1"));
+        using var chunked = new StringContent(TestActivities.Message(new string('b', 5000), "c1").ToJsonString(), Encoding.UTF8, "application/json");
         chunked.Headers.ContentLength = null;
         var unsized = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), chunked);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, unsized.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message("hello", "c1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "c1"))).StatusCode);
     }
 
     [Fact]
@@ -82,25 +81,12 @@ public sealed class AuthenticationAndLimitsTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message("hello", "busy"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "busy"))).StatusCode);
         }
 
-        var limited = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message("hello", "busy"));
+        var limited = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "busy"));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), Message("hello", "quiet"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "quiet"))).StatusCode);
     }
-
-    private static JsonObject Message(string text, string conversation) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://localhost:1",
-        ["deliveryMode"] = "expectReplies",
-        ["from"] = new JsonObject { ["id"] = "user-1" },
-        ["recipient"] = new JsonObject { ["id"] = "bot" },
-        ["conversation"] = new JsonObject { ["id"] = conversation },
-    };
 }
