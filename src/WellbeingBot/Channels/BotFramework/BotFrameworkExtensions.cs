@@ -1,5 +1,6 @@
 using System.Net;
-using System.Text.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -98,24 +99,18 @@ public static class BotFrameworkExtensions
         body.Position = 0;
         request.Body = body;
         http.Response.RegisterForDispose(body);
-        string? conversation;
+        // Parsed once, with the SDK's own JSON library, so that what passes here is what the SDK can read.
+        JToken root;
         try
         {
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-            if (json.RootElement.ValueKind != JsonValueKind.Object
-                || !json.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true));
+            root = JToken.ReadFrom(reader);
+            if (reader.Read())
             {
-                return Results.Problem("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            conversation = json.RootElement.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object
-                && c.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-            if (ShapeProblem(json.RootElement, body) is { } shape)
-            {
-                return Results.Problem(shape, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
             }
         }
-        catch (JsonException)
+        catch (JsonReaderException)
         {
             return Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -124,6 +119,17 @@ public static class BotFrameworkExtensions
             body.Position = 0;
         }
 
+        if (root is not JObject activity || activity["type"]?.Type != JTokenType.String)
+        {
+            return Results.Problem("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (ShapeProblem(activity) is { } shape)
+        {
+            return Results.Problem(shape, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var conversation = (string?)activity["conversation"]!["id"];
         if (limits.Check(conversation, http.Connection.RemoteIpAddress) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -135,28 +141,25 @@ public static class BotFrameworkExtensions
 
     // What the SDK would otherwise fail on before the turn starts, with a 500: fields of the wrong JSON type, and no address to
     // answer to (every channel sends an absolute http(s) serviceUrl and a conversation id).
-    private static string? ShapeProblem(JsonElement root, MemoryStream body)
+    private static string? ShapeProblem(JObject activity)
     {
-        if (!root.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
-            || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        if (activity["serviceUrl"] is not { Type: JTokenType.String } serviceUrl
+            || !Uri.TryCreate((string?)serviceUrl, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
             return "The activity needs a serviceUrl: the absolute http(s) address to send replies to.";
         }
 
-        if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
-            || !conversation.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        if (activity["conversation"] is not JObject conversation || conversation["id"]?.Type != JTokenType.String)
         {
             return "The activity needs a conversation with a string id.";
         }
 
         try
         {
-            body.Position = 0;
-            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(body, leaveOpen: true));
-            Newtonsoft.Json.JsonSerializer.CreateDefault().Deserialize<Microsoft.Bot.Schema.Activity>(reader);
+            activity.ToObject<Microsoft.Bot.Schema.Activity>();
             return null;
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or FormatException or ArgumentException or InvalidCastException or OverflowException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidCastException or OverflowException)
         {
             return "A field of the activity has the wrong type (for example text that is not a string).";
         }
