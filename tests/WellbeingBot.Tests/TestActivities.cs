@@ -6,7 +6,13 @@ namespace WellbeingBot.Tests;
 public static class TestActivities
 {
     public static JsonObject Message(
-        string? text, string conversation = "conv-1", string user = "user-1", string? locale = null, string serviceUrl = "http://localhost:1") => new()
+        string? text,
+        string conversation = "conv-1",
+        string user = "user-1",
+        string? locale = null,
+        string serviceUrl = "http://localhost:1",
+        string? timezone = null,
+        string userName = "User") => new()
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString(),
@@ -15,7 +21,8 @@ public static class TestActivities
         ["serviceUrl"] = serviceUrl,
         ["deliveryMode"] = "expectReplies",
         ["locale"] = locale,
-        ["from"] = new JsonObject { ["id"] = user, ["name"] = "User" },
+        ["localTimezone"] = timezone,
+        ["from"] = new JsonObject { ["id"] = user, ["name"] = userName },
         ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
         ["conversation"] = new JsonObject { ["id"] = conversation },
     };

@@ -112,19 +112,9 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
 
     private async Task<string> SayAsync(string text)
     {
-        var response = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["text"] = text,
-            ["channelId"] = "emulator",
-            ["serviceUrl"] = connector.ServiceUrl.ToString(),
-            ["deliveryMode"] = "expectReplies",
-            ["localTimezone"] = "Europe/London",
-            ["from"] = new JsonObject { ["id"] = User, ["name"] = "User" },
-            ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
-            ["conversation"] = new JsonObject { ["id"] = Conversation },
-        });
+        var response = await client.PostAsJsonAsync(
+            new Uri("/api/messages", UriKind.Relative),
+            TestActivities.Message(text, Conversation, User, serviceUrl: connector.ServiceUrl.ToString(), timezone: "Europe/London"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return string.Join('\n', body!["activities"]!.AsArray().Select(a => (string?)a!["text"]));

@@ -43,6 +43,13 @@ internal sealed class ReminderConversation : IDisposable
     public async Task<BotReply> Say(string text) => Assert.Single(await services.GetRequiredService<ConversationEngine>().RespondAsync(
         new IncomingMessage(text, Locale: "en-GB", ConversationId: "c1", UserId: User, TimeZone: DeviceZone, ReplyAddress: Address), CancellationToken.None));
 
+    /// <summary>Sets a daily reminder and says yes to storing it, as most delivery tests begin.</summary>
+    public async Task SetDailyReminderAsync(string at = "8am")
+    {
+        await Say($"remind me every day at {at}");
+        await Say("yes");
+    }
+
     /// <summary>Moves the clock to an instant and lets the dispatcher run as its timer would.</summary>
     public async Task RunAt(DateTimeOffset instant)
     {

@@ -58,8 +58,7 @@ public sealed class ReminderConversationTests
     public async Task Change_pause_list_and_stop_manage_the_one_reminder()
     {
         using var chat = new ReminderConversation(Evening);
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         Assert.Contains("every day at 09:00 (9 am)", (await chat.Say("change my reminder to 9")).Text, StringComparison.Ordinal);
         var card = (await chat.Say("what are my reminders")).Card!;
@@ -79,8 +78,7 @@ public sealed class ReminderConversationTests
     public async Task A_new_zone_reported_by_the_device_is_offered_not_applied_and_a_named_zone_is_kept()
     {
         using var chat = new ReminderConversation(Evening);
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         chat.DeviceZone = "America/New_York";
         var listed = await chat.Say("what are my reminders");
@@ -99,8 +97,7 @@ public sealed class ReminderConversationTests
     public async Task Forget_me_deletes_the_reminder_and_no_reminder_is_sent_afterwards()
     {
         using var chat = new ReminderConversation(Evening);
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         var known = (await chat.Say("what do you know about me")).Text;
         Assert.Contains("your daily reminder, every day at 08:00 (8 am) (Europe/London time)", known, StringComparison.Ordinal);

@@ -18,8 +18,7 @@ public sealed class ReminderDeliveryTests
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var start = LocalTimes.ToInstant(DateOnly.Parse(startDay, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(12, 0), tz);
         using var chat = new ReminderConversation(start) { DeviceZone = zone };
-        await chat.Say($"remind me every day at {at}");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync(at);
 
         // The dispatcher's timer, every 15 minutes for four days across the change.
         for (var tick = start; tick < start.AddDays(4); tick = tick.AddMinutes(15))
@@ -43,8 +42,7 @@ public sealed class ReminderDeliveryTests
     {
         var due = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
         using var chat = new ReminderConversation(due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         // An instance claims the reminder, marks the day and sends, then dies before recording the send.
         chat.Time.SetUtcNow(due);
@@ -67,8 +65,7 @@ public sealed class ReminderDeliveryTests
     {
         var due = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
         using var chat = new ReminderConversation(due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
         await chat.Services.GetRequiredService<ReminderStore>().ClaimAsync("crashed", due, TimeSpan.FromMinutes(2), 10, CancellationToken.None);
 
         chat.Restart();
@@ -86,8 +83,7 @@ public sealed class ReminderDeliveryTests
     {
         var due = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
         using var chat = new ReminderConversation(due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         await chat.RunAt(due.AddMinutes(minutesLate));
         Assert.Equal(sentToday, chat.Sender.Sent.Count);
@@ -101,8 +97,7 @@ public sealed class ReminderDeliveryTests
     {
         var due = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
         using var chat = new ReminderConversation(due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         chat.Sender.Next = DeliveryResult.Failed;
         await chat.RunAt(due);
@@ -123,8 +118,7 @@ public sealed class ReminderDeliveryTests
     {
         var due = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
         using var chat = new ReminderConversation(due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
         await chat.RunAt(due);
 
         Assert.Contains("10 minutes", (await chat.Say(ReminderCommands.SnoozeButton)).Text, StringComparison.Ordinal);

@@ -21,8 +21,7 @@ public sealed class ReminderFaultTests
         var gone = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "gone", "x.db"), Mode = SqliteOpenMode.ReadWrite }.ToString();
         using var chat = new ReminderConversation(Due.AddHours(-12), configure: s =>
             s.AddSingleton(sp => new SqlStorage(() => new SqliteConnection(down ? gone : good), sp.GetRequiredService<TimeProvider>())));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         down = true;
         chat.Time.SetUtcNow(Due);
@@ -45,8 +44,7 @@ public sealed class ReminderFaultTests
     public async Task A_connector_failing_for_a_while_gets_the_reminder_once_when_it_recovers()
     {
         using var chat = new ReminderConversation(Due.AddHours(-12));
-        await chat.Say("remind me every day at 8am");
-        await chat.Say("yes");
+        await chat.SetDailyReminderAsync();
 
         chat.Sender.Next = DeliveryResult.Failed;
         await chat.RunAt(Due);

@@ -57,20 +57,8 @@ public sealed class LogMinimisationTests
         Assert.All(logs.Lines, line => Assert.All(forbidden, f => Assert.DoesNotContain(f, line, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static JsonObject Message(string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://localhost:1",
-        ["deliveryMode"] = "expectReplies",
-        ["locale"] = "en-GB",
-        ["localTimezone"] = "Europe/London",
-        ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Alexandra Wojcik" },
-        ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
-        ["conversation"] = new JsonObject { ["id"] = ConversationId },
-    };
+    private static JsonObject Message(string text) =>
+        TestActivities.Message(text, ConversationId, UserId, "en-GB", timezone: "Europe/London", userName: "Alexandra Wojcik");
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {

@@ -172,16 +172,5 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     private Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
         _client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
 
-    private static JsonObject Message(string? text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["text"] = text,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = "http://localhost:1",
-        ["deliveryMode"] = "expectReplies",
-        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User" },
-        ["recipient"] = new JsonObject { ["id"] = "bot", ["name"] = "WellbeingBot" },
-        ["conversation"] = new JsonObject { ["id"] = "conv-1" },
-    };
+    private static JsonObject Message(string? text) => TestActivities.Message(text);
 }
