@@ -20,9 +20,11 @@ public sealed class CrisisDetector(SafetyRules rules)
         // One pass over the rules: each either fires, or matched only where a guard held it back (kept for self-reference).
         var fired = new List<CrisisRule>();
         CrisisCategory? guarded = null;
-        foreach (var rule in rules.Rules)
+        var screened = sentences.Select(s => (Sentence: s, Candidates: rules.RuleScreen.Candidates(s))).Where(s => s.Candidates is not null).ToArray();
+        for (var i = 0; screened.Length > 0 && i < rules.Rules.Count; i++)
         {
-            var outcome = sentences.Select(rule.Pattern.Evaluate).DefaultIfEmpty(PatternOutcome.None).Max();
+            var rule = rules.Rules[i];
+            var outcome = screened.Where(s => s.Candidates![i]).Select(s => rule.Pattern.Evaluate(s.Sentence)).DefaultIfEmpty(PatternOutcome.None).Max();
             if (outcome == PatternOutcome.Fires)
             {
                 fired.Add(rule);
@@ -102,8 +104,7 @@ public sealed class CrisisDetector(SafetyRules rules)
         }
     }
 
-    private static SafetyPattern? First(IReadOnlyList<SafetyPattern> patterns, IReadOnlyList<string> sentences) =>
-        patterns.FirstOrDefault(p => sentences.Any(p.Matches));
+    private static SafetyPattern? First(PatternSection section, IReadOnlyList<string> sentences) => section.FirstMatch(sentences);
 
     private static bool IsLanguage(string? language) => language is "en" or "es" or "fr" or "de";
 
@@ -144,9 +145,19 @@ public sealed class CrisisDetector(SafetyRules rules)
 
     private string Mask(string sentence)
     {
-        foreach (var mask in rules.Masks)
+        var candidates = rules.Masks.Screen.Candidates(sentence);
+        for (var i = 0; candidates is not null && i < rules.Masks.Count; i++)
         {
-            sentence = mask.Replace(sentence, " _ ");
+            if (candidates[i])
+            {
+                var masked = rules.Masks[i].Replace(sentence, " _ ");
+                if (masked != sentence)
+                {
+                    // The blank can join words into a phrase a later mask knows, so the later ones are screened afresh.
+                    sentence = masked;
+                    candidates = rules.Masks.Screen.Candidates(sentence);
+                }
+            }
         }
 
         return string.Join(' ', sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -17,13 +17,17 @@ public sealed record SafetyRules(
     DateOnly Reviewed,
     IReadOnlyDictionary<string, string> Spellings,
     IReadOnlyList<string> FuzzyWords,
-    IReadOnlyList<SafetyPattern> Masks,
+    PatternSection Masks,
     IReadOnlyList<CrisisRule> Rules,
-    IReadOnlyList<SafetyPattern> Distress,
-    IReadOnlyList<SafetyPattern> Means,
-    IReadOnlyList<SafetyPattern> Topics,
-    IReadOnlyList<SafetyPattern> Lookups,
-    IReadOnlyList<SafetyPattern> Grounding,
-    IReadOnlyList<SafetyPattern> SafeNow,
-    IReadOnlyList<SafetyPattern> NotSafe,
-    IReadOnlyList<SafetyPattern> SelfReference);
+    PatternSection Distress,
+    PatternSection Means,
+    PatternSection Topics,
+    PatternSection Lookups,
+    PatternSection Grounding,
+    PatternSection SafeNow,
+    PatternSection NotSafe,
+    PatternSection SelfReference)
+{
+    /// <summary>Spares sentences the crisis rules that cannot match them, indexed like <see cref="Rules"/>.</summary>
+    public PatternScreen RuleScreen { get; } = PatternScreen.For(Rules.Select(r => r.Pattern).ToArray());
+}

@@ -83,8 +83,8 @@ public static partial class SafetyRulesLoader
 
         public int LineOf(string needle) => source.LineOf(needle);
 
-        public SafetyPattern[] Compile(List<PatternEntry?>? entries, string section) =>
-            (entries ?? []).Select(e => Compile(e, section)).ToArray();
+        public PatternSection Compile(List<PatternEntry?>? entries, string section) =>
+            new((entries ?? []).Select(e => Compile(e, section)).ToArray());
 
         public SafetyPattern Compile(PatternEntry? entry, string section)
         {
@@ -124,10 +124,11 @@ public static partial class SafetyRulesLoader
             foreach (var entry in new[] { raw.Rules, raw.Distress, raw.Means, raw.Topics, raw.Lookups, raw.Grounding, raw.SafeNow, raw.NotSafe }
                 .SelectMany(list => list ?? []))
             {
-                var pattern = FindPattern(set, entry!.Id!);
+                // Through the screen, as the detector sees it: a screen that wrongly rules a pattern out fails here, at start.
+                var matches = ScreenedMatch(set, entry!.Id!);
                 foreach (var example in entry.Examples ?? [])
                 {
-                    if (!detector.Prepare(example ?? "").Any(pattern.Matches))
+                    if (!detector.Prepare(example ?? "").Any(matches))
                     {
                         problems.Add((LineOf(example ?? entry.Id!), $"'{entry.Id}' does not match its own example '{example}'"));
                     }
@@ -135,7 +136,7 @@ public static partial class SafetyRulesLoader
 
                 foreach (var counter in entry.Not ?? [])
                 {
-                    if (detector.Prepare(counter ?? "").Any(pattern.Matches))
+                    if (detector.Prepare(counter ?? "").Any(matches))
                     {
                         problems.Add((LineOf(counter ?? entry.Id!), $"'{entry.Id}' matches '{counter}', listed under not"));
                     }
@@ -163,11 +164,19 @@ public static partial class SafetyRulesLoader
             }
         }
 
-        private static SafetyPattern FindPattern(SafetyRules set, string id) =>
-            set.Rules.Select(r => r.Pattern)
-                .Concat(set.Distress).Concat(set.Means).Concat(set.Topics).Concat(set.Lookups)
-                .Concat(set.Grounding).Concat(set.SafeNow).Concat(set.NotSafe).Concat(set.SelfReference)
-                .First(p => p.Id == id);
+        private static Func<string, bool> ScreenedMatch(SafetyRules set, string id)
+        {
+            var rule = set.Rules.Select(r => r.Pattern).ToList().FindIndex(p => p.Id == id);
+            if (rule >= 0)
+            {
+                return s => set.RuleScreen.Candidates(s)?[rule] == true && set.Rules[rule].Pattern.Matches(s);
+            }
+
+            var section = new[] { set.Distress, set.Means, set.Topics, set.Lookups, set.Grounding, set.SafeNow, set.NotSafe, set.SelfReference }
+                .First(section => section.Any(p => p.Id == id));
+            var index = section.ToList().FindIndex(p => p.Id == id);
+            return s => section.Screen.Candidates(s)?[index] == true && section[index].Matches(s);
+        }
 
         private Regex[] Build(string? pattern, string id, int line)
         {
