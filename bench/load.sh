@@ -22,10 +22,14 @@ run() { # name port command...
   echo "$name $line"
 }
 
-echo_line=$(run echo 3979 dotnet bench/EchoBot/bin/Release/net10.0/EchoBot.dll --urls http://localhost:3979)
-bot_line=$(run wellbeingbot 3978 env Storage__DataFolder="$data" Knowledge__CurationFolder="$data/curation" \
-  Bot__MessagesPerMinutePerConversation=100000 Bot__RequestsPerMinutePerClient=100000000 ASPNETCORE_ENVIRONMENT=Development \
-  dotnet src/WellbeingBot/bin/Release/net10.0/WellbeingBot.dll --urls http://localhost:3978)
+# Both run as deployed: Production, each with its own output folder as content root so its appsettings.json applies. The product
+# runs without credentials (AllowAnonymous) like the echo bot, and with its rate limits raised out of the generator's way.
+echo_out=$PWD/bench/EchoBot/bin/Release/net10.0
+bot_out=$PWD/src/WellbeingBot/bin/Release/net10.0
+echo_line=$(run echo 3979 env ASPNETCORE_ENVIRONMENT=Production dotnet $echo_out/EchoBot.dll --contentRoot $echo_out --urls http://localhost:3979)
+bot_line=$(run wellbeingbot 3978 env ASPNETCORE_ENVIRONMENT=Production Bot__AllowAnonymous=true Storage__DataFolder="$data" \
+  Knowledge__CurationFolder="$data/curation" Bot__MessagesPerMinutePerConversation=100000 Bot__RequestsPerMinutePerClient=100000000 \
+  dotnet $bot_out/WellbeingBot.dll --contentRoot $bot_out --urls http://localhost:3978)
 rm -rf "$data"
 echo "$echo_line"
 echo "$bot_line"

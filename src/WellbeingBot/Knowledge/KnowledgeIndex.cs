@@ -68,7 +68,12 @@ public sealed partial class KnowledgeIndex : IDisposable
         _otherSubjectTerms = Terms(string.Join(' ', otherSubjects ?? []));
         _otherSubjectTerms.ExceptWith(_topicTerms);
         Boosts = boosts ?? new KnowledgeBoosts();
-        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) { Similarity = new BM25Similarity() };
+        // No compound file: in memory it saves nothing, and reads through one share a lock, which concurrent searches queue on.
+        var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer) {
+            Similarity = new BM25Similarity(),
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        };
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var p in passages)

@@ -40,7 +40,7 @@ public sealed record CrisisCountry(
 public sealed partial class CrisisDirectory
 {
     private readonly Dictionary<string, CrisisCountry> byCode;
-    private readonly (string Name, CrisisCountry Country, Regex? Exact)[] names;
+    private readonly (string Name, CrisisCountry Country, Regex? Exact)[] names; // a plain name is normalised and padded with spaces
 
     public CrisisDirectory(DateOnly reviewed, IReadOnlyList<CrisisCountry> countries)
     {
@@ -50,8 +50,8 @@ public sealed partial class CrisisDirectory
 
         // Short capitalised forms ("US", "UK", "U.S.") are matched as written, so the word "us" never means a country.
         names = countries
-            .SelectMany(c => c.Names.Select(n => IsAbbreviation(n) ? (n, c, AsWritten(n)) : (SafetyText.Normalize(n), c, (Regex?)null)))
-            .OrderByDescending(n => n.Item1.Length)
+            .SelectMany(c => c.Names.Select(n => IsAbbreviation(n) ? (n, c, AsWritten(n)) : ($" {SafetyText.Normalize(n)} ", c, (Regex?)null)))
+            .OrderByDescending(n => n.Item1.Trim().Length)
             .ToArray();
     }
 
@@ -68,9 +68,10 @@ public sealed partial class CrisisDirectory
         var normalized = $" {SafetyText.Normalize(text)} ";
         foreach (var (name, country, exact) in names)
         {
+            // An abbreviation is the literal text as written, so the regex (which checks the letters around it) runs only then.
             var found = exact is not null
-                ? exact.IsMatch(text)
-                : normalized.Contains($" {name} ", StringComparison.Ordinal);
+                ? text.Contains(name, StringComparison.Ordinal) && exact.IsMatch(text)
+                : normalized.Contains(name, StringComparison.Ordinal);
             if (found)
             {
                 return country;
