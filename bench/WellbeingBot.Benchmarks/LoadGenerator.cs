@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace WellbeingBot.Benchmarks;
 
 /// <summary>
-/// <c>load --url URL [--concurrency 32] [--seconds 20] [--pid PID]</c>: drives /api/messages with expectReplies from this
+/// <c>load --url URL [--concurrency 32] [--seconds 20] [--warmup 5] [--pid PID]</c>: drives /api/messages with expectReplies from this
 /// process, with a mix like real use (questions, out-of-scope questions, crisis messages, meditation steps), each simulated
 /// person in a conversation of their own, and prints turns per second, p50/p99 latency and, given the bot's process id, its
 /// peak memory. The last line is the figure.
@@ -33,32 +33,45 @@ public static class LoadGenerator
         var pid = Option(args, "--pid");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = url };
 
-        // Warm up: the first requests pay for JIT and the index's first queries.
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Turn(http, w, 0, "warm-up")));
+        // Warm up with the same mix for a few seconds: the first requests pay for JIT, tiering and the index's first queries,
+        // and the figure is meant to be the steady state a running service sees.
+        var warmup = double.Parse(Option(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
+        await Drive(http, concurrency, warmup, turn: 1_000_000, latencies: null, () => { });
         var latencies = new List<double>[concurrency];
         var errors = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-        {
-            latencies[worker] = [];
-            var random = new Random(worker);
-            for (var turn = 0; clock.Elapsed.TotalSeconds < seconds; turn++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if (!await Turn(http, worker, turn, Pick(random, turn)))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }));
+        await Drive(http, concurrency, seconds, turn: 0, latencies, () => Interlocked.Increment(ref errors));
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var peak = pid is null ? "" : $" peak_mb={PeakMegabytes(pid)}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: turns={all.Length} errors={errors} seconds={elapsed:0.0} rate={all.Length / elapsed:0}/s p50_ms={Percentile(all, 0.5):0.0} p99_ms={Percentile(all, 0.99):0.0}{peak}"));
         return errors == 0 ? 0 : 1;
+    }
+
+    private static Task Drive(HttpClient http, int concurrency, double seconds, int turn, List<double>[]? latencies, Action failed)
+    {
+        var clock = Stopwatch.StartNew();
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = new List<double>();
+            var random = new Random(worker + turn);
+            for (var t = turn; clock.Elapsed.TotalSeconds < seconds; t++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await Turn(http, worker, t, Pick(random, t)))
+                {
+                    failed();
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            if (latencies is not null)
+            {
+                latencies[worker] = mine;
+            }
+        }));
     }
 
     // Each simulated person keeps a conversation for ten messages, then a new person starts.

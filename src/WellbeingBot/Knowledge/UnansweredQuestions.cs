@@ -10,7 +10,7 @@ namespace WellbeingBot.Knowledge;
 /// <see cref="KnowledgeOptions.RecordUnansweredText"/> on, and never for a message that showed distress. Failing to write a
 /// count is logged and never reaches the user.
 /// </summary>
-public sealed partial class UnansweredQuestions
+public sealed partial class UnansweredQuestions : IDisposable
 {
     public const string MeterName = "WellbeingBot.Knowledge";
     public const string CountsFileName = "unanswered-by-topic.json";
@@ -19,7 +19,14 @@ public sealed partial class UnansweredQuestions
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    // Written at most this often, and at shutdown: a file rewrite per unanswered question queued every turn behind one lock.
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+
     private readonly Lock gate = new();
+    private readonly Lock writing = new();
+    private readonly List<string> pendingLines = [];
+    private readonly ITimer flushTimer;
+    private bool dirty;
     private readonly Counter<long> counter;
     private readonly KnowledgeOptions options;
     private readonly string folder;
@@ -35,6 +42,7 @@ public sealed partial class UnansweredQuestions
         this.logger = logger;
         counter = meters.Create(MeterName).CreateCounter<long>("wellbeingbot.knowledge.unanswered", unit: "{question}", description: "Questions the knowledge base could not answer, by nearest topic");
         counts = ReadCounts(folder);
+        flushTimer = time.CreateTimer(_ => Flush(), null, FlushEvery, FlushEvery);
     }
 
     public IReadOnlyDictionary<string, long> Counts
@@ -53,24 +61,63 @@ public sealed partial class UnansweredQuestions
     {
         var topic = unanswered.Closest.Count > 0 ? unanswered.Closest[0].Topic : NoTopic;
         counter.Add(1, new KeyValuePair<string, object?>("topic", topic));
-        try
+        lock (gate)
         {
+            counts[topic] = counts.GetValueOrDefault(topic) + 1;
+            if (options.RecordUnansweredText && mayKeepText)
+            {
+                pendingLines.Add($"{time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}\t{topic}\t{OneLine(question)}\n");
+            }
+
+            dirty = true;
+        }
+    }
+
+    /// <summary>Writes what was recorded since the last write; a failed write is tried again next time, nothing is dropped.</summary>
+    public void Flush()
+    {
+        lock (writing)
+        {
+            string json;
+            string[] lines;
             lock (gate)
             {
-                counts[topic] = counts.GetValueOrDefault(topic) + 1;
-                Directory.CreateDirectory(folder);
-                WriteAtomically(Path.Combine(folder, CountsFileName), JsonSerializer.Serialize(counts, Json));
-                if (options.RecordUnansweredText && mayKeepText)
+                if (!dirty)
                 {
-                    var line = $"{time.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ}\t{topic}\t{OneLine(question)}\n";
-                    File.AppendAllText(Path.Combine(folder, TextFileName), line);
+                    return;
+                }
+
+                json = JsonSerializer.Serialize(counts, Json);
+                lines = [.. pendingLines];
+                pendingLines.Clear();
+                dirty = false;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(folder);
+                WriteAtomically(Path.Combine(folder, CountsFileName), json);
+                if (lines.Length > 0)
+                {
+                    File.AppendAllText(Path.Combine(folder, TextFileName), string.Concat(lines));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                LogNotSaved(logger, folder, e.GetType().Name);
+                lock (gate)
+                {
+                    pendingLines.InsertRange(0, lines);
+                    dirty = true;
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            LogNotSaved(logger, folder, e.GetType().Name);
-        }
+    }
+
+    public void Dispose()
+    {
+        flushTimer.Dispose();
+        Flush();
     }
 
     /// <summary>The counts saved in a curation folder, for the knowledge check; empty when none were saved yet.</summary>

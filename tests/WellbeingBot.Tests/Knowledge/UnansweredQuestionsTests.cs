@@ -12,6 +12,7 @@ public sealed class UnansweredQuestionsTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"wellbeingbot-unanswered-{Guid.NewGuid():N}");
     private readonly ServiceProvider metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Counts_by_nearest_topic_survive_a_restart_and_keep_no_text_by_default()
@@ -20,6 +21,7 @@ public sealed class UnansweredQuestionsTests : IDisposable
         first.Record(Near("session"), "can my dog come to the session", mayKeepText: true);
         first.Record(Near("session"), "is there parking", mayKeepText: true);
         first.Record(new NoReliableAnswer([], null), "recipe for pancakes", mayKeepText: true);
+        first.Dispose(); // as the host does at shutdown
 
         var restarted = Create();
 
@@ -35,6 +37,8 @@ public sealed class UnansweredQuestionsTests : IDisposable
         var recorder = Create(recordText: true);
         recorder.Record(Near("cost-insurance"), "is there a\tstudent discount?\nthanks", mayKeepText: true);
         recorder.Record(Near("cost-insurance"), "words after distress", mayKeepText: false);
+        Assert.False(File.Exists(Path.Combine(folder, UnansweredQuestions.TextFileName)));
+        time.Advance(TimeSpan.FromSeconds(2)); // written in batches, a couple of seconds apart
 
         var line = Assert.Single(File.ReadAllLines(Path.Combine(folder, UnansweredQuestions.TextFileName)));
         Assert.Equal("2026-11-28T09:00:00Z\tcost-insurance\tis there a student discount? thanks", line);
@@ -82,17 +86,25 @@ public sealed class UnansweredQuestionsTests : IDisposable
         File.WriteAllText(folder, "a file where the folder should be");
 
         var recorder = Create();
-        var exception = Record.Exception(() => recorder.Record(Near("efficacy"), "q", mayKeepText: true));
+        var exception = Record.Exception(() =>
+        {
+            recorder.Record(Near("efficacy"), "q", mayKeepText: true);
+            recorder.Flush();
+        });
 
         Assert.Null(exception);
         Assert.Equal(1, recorder.Counts["efficacy"]);
+
+        // Once the folder can be written, the count that could not be saved is saved.
         File.Delete(folder);
+        recorder.Dispose();
+        Assert.Equal(1, Create().Counts["efficacy"]);
     }
 
     private UnansweredQuestions Create(bool recordText = false) => new(
         Options.Create(new KnowledgeOptions { CurationFolder = folder, RecordUnansweredText = recordText }),
         new HostingEnvironment { ContentRootPath = Path.GetTempPath() },
-        new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero)),
+        time,
         metrics.GetRequiredService<IMeterFactory>(),
         NullLogger<UnansweredQuestions>.Instance);
 

@@ -27,7 +27,8 @@ public static class BotFrameworkExtensions
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
-        services.AddTransient<IBot>(sp => new WellbeingActivityHandler(
+        // One handler for every turn: it keeps nothing between turns, and building one per request read configuration under a lock.
+        services.AddSingleton<IBot>(sp => new WellbeingActivityHandler(
             sp.GetRequiredService<ConversationEngine>(),
             sp.GetRequiredService<ReplyComposer>(),
             sp.GetRequiredService<IOptions<ReminderOptions>>().Value.Channels,
@@ -57,12 +58,12 @@ public static class BotFrameworkExtensions
     /// <summary>POST /api/messages: the Bot Framework protocol, with bad requests answered 4xx before they reach the SDK.</summary>
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
     {
+        var authenticated = !string.IsNullOrWhiteSpace(app.ServiceProvider.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
         app.MapPost("/api/messages", async (
-            HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestLimits limits, IOptions<BotOptions> options, IConfiguration configuration,
-            CancellationToken cancellationToken) =>
+            HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestLimits limits, IOptions<BotOptions> options, CancellationToken cancellationToken) =>
         {
             // The SDK answers a malformed bearer token with a 500; it is simply not a Bot Framework token.
-            if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]) && !LooksLikeBearerToken(http.Request.Headers.Authorization))
+            if (authenticated && !LooksLikeBearerToken(http.Request.Headers.Authorization))
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;

@@ -56,7 +56,7 @@ public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : Bot
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
             var key = (appId, serviceUrl, audience);
-            if (cache.clients.Count >= MaxClients && !cache.clients.ContainsKey(key))
+            if (!cache.clients.ContainsKey(key) && cache.clients.Count >= MaxClients) // Count locks the whole map: only when a new key comes
             {
                 // A real deployment meets a handful of service addresses; past the cap a client is made for the turn alone.
                 return await factory.CreateAsync(serviceUrl, audience, cancellationToken);
