@@ -6,6 +6,7 @@ using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace WellbeingBot.Knowledge;
 
@@ -41,6 +42,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
+    private readonly Dictionary<(string Field, string Term), TermContext> _termStates;
     private readonly Passage[] _byDoc;
     private readonly HashSet<string>[] _termsByDoc;
     private readonly HashSet<string>[][] _termsBySentence;
@@ -86,6 +88,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _termStates = LookUpTerms();
         _byDoc = new Passage[_reader.MaxDoc];
         var byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
@@ -142,12 +145,15 @@ public sealed partial class KnowledgeIndex : IDisposable
             var word = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.1f);
             foreach (var term in group.Terms)
             {
-                word.Add(new TermQuery(new Term(TitleField, term)) { Boost = Boosts.Title * factor });
-                word.Add(new TermQuery(new Term(QuestionsField, term)) { Boost = Boosts.Questions * factor });
-                word.Add(new TermQuery(new Term(BodyField, term)) { Boost = Boosts.Body * factor });
+                AddTerm(word, TitleField, term, Boosts.Title * factor);
+                AddTerm(word, QuestionsField, term, Boosts.Questions * factor);
+                AddTerm(word, BodyField, term, Boosts.Body * factor);
             }
 
-            query.Add(word, Occur.SHOULD);
+            if (word.Disjuncts.Count > 0)
+            {
+                query.Add(word, Occur.SHOULD);
+            }
         }
 
         if (query.Clauses.Count == 0)
@@ -157,7 +163,11 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         // Lucene ranks by BM25 over whole fields; the closest single phrasing (title or alternate question) then re-ranks the
         // first few, as FAQ matchers do, so "what is ketamine" prefers the passage asked exactly that.
-        var hits = _searcher.Search(query, Math.Max(top, RerankDepth)).ScoreDocs;
+        // Scored in document order: the out-of-order scorer Lucene picks otherwise allocates a 2,048-bucket table on every
+        // search (about 270 KB a question), which was most of the bot's garbage under load. The ranking is the same.
+        var collector = TopScoreDocCollector.Create(Math.Max(top, RerankDepth), docsScoredInOrder: true);
+        _searcher.Search(query, collector);
+        var hits = collector.GetTopDocs().ScoreDocs;
         if (hits.Length == 0)
         {
             return new RetrievalResult(plan, []);
@@ -195,6 +205,32 @@ public sealed partial class KnowledgeIndex : IDisposable
         {
             yield return (sentences[i], plan.TopicalCoverageOf(_termsBySentence[doc][i]));
         }
+    }
+
+    // A term the index does not hold matches nothing and, under BM25 without coordination, changes no score: it is left out.
+    // One the index holds comes with its postings looked up once at load; a fresh lookup per search was most of its garbage.
+    private void AddTerm(DisjunctionMaxQuery word, string field, string term, float boost)
+    {
+        if (_termStates.TryGetValue((field, term), out var state))
+        {
+            word.Add(new TermQuery(new Term(field, term), state) { Boost = boost });
+        }
+    }
+
+    private Dictionary<(string Field, string Term), TermContext> LookUpTerms()
+    {
+        var states = new Dictionary<(string Field, string Term), TermContext>();
+        foreach (var field in new[] { TitleField, QuestionsField, BodyField })
+        {
+            var terms = MultiFields.GetTerms(_reader, field)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext())
+            {
+                var term = new Term(field, BytesRef.DeepCopyOf(terms.Term));
+                states[(field, term.Text)] = TermContext.Build(_reader.Context, term);
+            }
+        }
+
+        return states;
     }
 
     public IReadOnlyList<Passage> RelatedTo(Passage passage) => _related[Array.IndexOf(_byDoc, passage)];
