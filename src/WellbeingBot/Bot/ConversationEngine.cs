@@ -17,6 +17,7 @@ public sealed class ConversationEngine(
     MeditationGuide meditation,
     ReminderGuide reminders,
     ConversationMemoryStore memories,
+    ConversationTurns turns,
     UserDataStore users,
     UnansweredQuestions unanswered,
     ConversationMetrics metrics,
@@ -30,7 +31,12 @@ public sealed class ConversationEngine(
     {
         using var span = ConversationMetrics.Source.StartActivity("turn");
         var started = time.GetTimestamp();
-        var replies = await DecideAsync(message, cancellationToken);
+        IReadOnlyList<BotReply> replies;
+        using (await turns.EnterAsync(message.ConversationId, cancellationToken))
+        {
+            replies = await DecideAsync(message, cancellationToken);
+        }
+
         metrics.Turn(replies, time.GetElapsedTime(started));
         span?.SetTag("wellbeingbot.reply.kinds", string.Join(',', replies.Select(r => r.Kind)));
         return replies;

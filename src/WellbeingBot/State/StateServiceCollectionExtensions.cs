@@ -10,6 +10,7 @@ public static class StateServiceCollectionExtensions
     {
         services.AddOptions<ConversationMemoryOptions>().BindConfiguration(ConversationMemoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationMemoryStore>();
+        services.AddSingleton<ConversationTurns>();
         return services;
     }
 
