@@ -50,6 +50,20 @@ public sealed class PatternScreenTests
         Assert.NotNull(rules.RuleScreen.Candidates("i want to kill myself"));
     }
 
+    [Fact]
+    public void A_pattern_the_screen_cannot_read_is_always_run_and_the_others_only_when_their_text_is_there()
+    {
+        var lookAround = new SafetyPattern("look-around", "en", [new Regex("(?<=i )want to go")], []);
+        var plain = new SafetyPattern("plain", "en", [new Regex("end it all"), new Regex("(?:kill|hurt) myself")], []);
+        var screen = PatternScreen.For([lookAround, plain]);
+
+        Assert.Equal(1, screen.Screened);
+        Assert.Equal([true, false], screen.Candidates("what is the weather like")!);
+        Assert.Equal([true, true], screen.Candidates("sometimes i want to hurt myself")!);
+        Assert.Null(PatternScreen.For([plain]).Candidates("what is the weather like"));
+        Assert.Null(PatternScreen.For([]).Candidates("anything"));
+    }
+
     [Theory]
     [InlineData("(?:want|wanna) to die", "want|wanna", " to die")]
     [InlineData(@"\b(?:kill(?:ing)? myself)\b", " myself", "kill")]
