@@ -12,7 +12,14 @@ public sealed class MoodWords(IReadOnlyList<(string Focus, Regex Pattern)> patte
 {
     public const string FileName = "moods.yaml";
 
-    public string? Detect(string text) => patterns.FirstOrDefault(p => p.Pattern.IsMatch(text)).Focus;
+    // The non-backtracking engine is linear in the text, so no pattern needs a match timeout.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    // Every message is asked; most name no mood, and one pass of all the patterns joined says so.
+    private readonly Regex? any = Join(patterns);
+
+    public string? Detect(string text) =>
+        any?.IsMatch(text) == false ? null : patterns.FirstOrDefault(p => p.Pattern.IsMatch(text)).Focus;
 
     public static MoodWords Load(string folder) => Parse(Path.Combine(folder, FileName), ReviewedYaml.Read(folder, FileName, "the mood words"));
 
@@ -32,7 +39,7 @@ public sealed class MoodWords(IReadOnlyList<(string Focus, Regex Pattern)> patte
             {
                 try
                 {
-                    patterns.Add((focus, new Regex($@"\b(?:{pattern})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
+                    patterns.Add((focus, new Regex($@"\b(?:{pattern})\b", Options)));
                 }
                 catch (ArgumentException e)
                 {
@@ -42,6 +49,18 @@ public sealed class MoodWords(IReadOnlyList<(string Focus, Regex Pattern)> patte
         }
 
         return patterns.Count == 0 ? throw source.Error("moods:", "at least one mood pattern is required") : new MoodWords(patterns);
+    }
+
+    private static Regex? Join(IReadOnlyList<(string Focus, Regex Pattern)> patterns)
+    {
+        try
+        {
+            return new Regex(string.Join('|', patterns.Select(p => p.Pattern.ToString())), Options);
+        }
+        catch (NotSupportedException)
+        {
+            return null; // too large for the engine: each pattern is then tried in turn, which is only slower
+        }
     }
 
     // Mutable only for YamlDotNet, which rejects unknown keys.
