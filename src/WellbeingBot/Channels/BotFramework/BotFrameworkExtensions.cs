@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -91,7 +92,8 @@ public static class BotFrameworkExtensions
             return Results.Problem("Send the activity as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var body = new MemoryStream();
+        // Sized from Content-Length when given (already checked against the cap), so the copy does not grow it step by step.
+        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, options.MaxRequestBytes));
         if (request.ContentLength > options.MaxRequestBytes || !await CopyWithinAsync(request.Body, body, options.MaxRequestBytes, cancellationToken))
         {
             return Results.Problem($"The activity is larger than {options.MaxRequestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -173,18 +175,25 @@ public static class BotFrameworkExtensions
 
     private static async Task<bool> CopyWithinAsync(Stream source, Stream target, int limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (target.Length + read > limit)
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                return false;
+                if (target.Length + read > limit)
+                {
+                    return false;
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            return true;
         }
-
-        return true;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
