@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -15,7 +16,9 @@ public sealed class TelemetryTests
     [Fact]
     public async Task A_conversation_is_counted_by_reply_kind_and_its_telemetry_holds_no_text_or_ids()
     {
-        var metrics = new List<Metric>();
+        // Snapshots, not Metric objects: the exporter keeps reusing those, and their points could be reset before the test read
+        // them (this test failed about once in five runs that way).
+        var metrics = new List<MetricSnapshot>();
         var spans = new List<Activity>();
         await using (var app = new WellbeingBotApplication().WithWebHostBuilder(b => b.ConfigureTestServices(s => s
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
@@ -26,6 +29,10 @@ public sealed class TelemetryTests
             {
                 await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message(text, ConversationId, UserId, "en-US"));
             }
+
+            // Collected now, while the app runs: at shutdown the meters can be disposed before the last collection reads them.
+            app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+            app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         }
 
         var turns = metrics.Where(m => m.Name == "wellbeingbot.turns").SelectMany(Points).ToList();
@@ -41,9 +48,9 @@ public sealed class TelemetryTests
             secret => Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IEnumerable<(IReadOnlyCollection<(string Key, object? Value)> Tags, Metric Metric)> Points(Metric metric)
+    private static IEnumerable<(IReadOnlyCollection<(string Key, object? Value)> Tags, MetricSnapshot Metric)> Points(MetricSnapshot metric)
     {
-        foreach (ref readonly var point in metric.GetMetricPoints())
+        foreach (var point in metric.MetricPoints)
         {
             var tags = new List<(string, object?)>();
             foreach (var tag in point.Tags)

@@ -48,9 +48,11 @@ public sealed class BotRequestLimits : IDisposable
     private static PartitionedRateLimiter<string> PerMinute(int permits) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
+            // Refilled in small steps at the configured rate: below 60 a minute one token every 60/permits seconds (a refill
+            // of one a second would have allowed 60 a minute whatever was set), above it permits/60 tokens a second.
             TokenLimit = permits,
-            TokensPerPeriod = Math.Max(1, permits / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = permits >= 60 ? permits / 60 : 1,
+            ReplenishmentPeriod = permits >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60.0 / permits),
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

@@ -87,6 +87,10 @@ public sealed class AuthenticationAndLimitsTests
         var limited = await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "busy"));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+
+        // Three a minute means three a minute: a second later there is still no room (the refill once allowed 60 a minute).
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "busy"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), TestActivities.Message("hello", "quiet"))).StatusCode);
     }
 }
