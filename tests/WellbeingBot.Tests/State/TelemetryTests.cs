@@ -19,6 +19,8 @@ public sealed class TelemetryTests
         // Snapshots, not Metric objects: the exporter keeps reusing those, and their points could be reset before the test read
         // them (this test failed about once in five runs that way).
         var metrics = new List<MetricSnapshot>();
+        MetricSnapshot[] collectedMetrics;
+        Activity[] collectedSpans;
         var spans = new List<Activity>();
         await using (var app = new WellbeingBotApplication().WithWebHostBuilder(b => b.ConfigureTestServices(s => s
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
@@ -31,19 +33,22 @@ public sealed class TelemetryTests
             }
 
             // Collected now, while the app runs: at shutdown the meters can be disposed before the last collection reads them.
+            // Copied at once: the providers listen process-wide, so other tests' requests can add to these lists meanwhile.
             app.Services.GetRequiredService<MeterProvider>().ForceFlush();
             app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            collectedMetrics = metrics.ToArray();
+            collectedSpans = spans.ToArray();
         }
 
-        var turns = metrics.Where(m => m.Name == "wellbeingbot.turns").SelectMany(Points).ToList();
+        var turns = collectedMetrics.Where(m => m.Name == "wellbeingbot.turns").SelectMany(Points).ToList();
         Assert.Contains(turns, p => p.Tags.Contains(("kind", "Answer")));
         Assert.Contains(turns, p => p.Tags.Contains(("kind", "NoAnswer")));
         Assert.Contains(turns, p => p.Tags.Contains(("kind", "Crisis")));
-        Assert.Contains(metrics, m => m.Name == "wellbeingbot.turn.duration");
-        Assert.Contains(spans, s => s.DisplayName == "turn");
+        Assert.Contains(collectedMetrics, m => m.Name == "wellbeingbot.turn.duration");
+        Assert.Contains(collectedSpans, s => s.DisplayName == "turn");
 
-        var everything = string.Join('\n', metrics.SelectMany(Points).SelectMany(p => p.Tags).Select(t => $"{t.Key}={t.Value}")
-            .Concat(spans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))));
+        var everything = string.Join('\n', collectedMetrics.SelectMany(Points).SelectMany(p => p.Tags).Select(t => $"{t.Key}={t.Value}")
+            .Concat(collectedSpans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))));
         Assert.All(new[] { "Alexandra", "Napoli", "end my life", UserId, ConversationId, "telemetry-user" },
             secret => Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase));
     }
