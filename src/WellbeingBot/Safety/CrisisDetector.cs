@@ -20,11 +20,11 @@ public sealed class CrisisDetector(SafetyRules rules)
         // One pass over the rules: each either fires, or matched only where a guard held it back (kept for self-reference).
         var fired = new List<CrisisRule>();
         CrisisCategory? guarded = null;
-        var screened = sentences.Select(s => (Sentence: s, Candidates: rules.RuleScreen.Candidates(s))).Where(s => s.Candidates is not null).ToArray();
+        var screened = rules.RuleScreen.Screen(sentences);
         for (var i = 0; screened.Length > 0 && i < rules.Rules.Count; i++)
         {
             var rule = rules.Rules[i];
-            var outcome = screened.Where(s => s.Candidates![i]).Select(s => rule.Pattern.Evaluate(s.Sentence)).DefaultIfEmpty(PatternOutcome.None).Max();
+            var outcome = screened.Where(s => s.Candidates[i]).Select(s => rule.Pattern.Evaluate(s.Sentence)).DefaultIfEmpty(PatternOutcome.None).Max();
             if (outcome == PatternOutcome.Fires)
             {
                 fired.Add(rule);
@@ -35,8 +35,8 @@ public sealed class CrisisDetector(SafetyRules rules)
             }
         }
 
-        var distress = First(rules.Distress, sentences);
-        var means = First(rules.Means, sentences);
+        var distress = rules.Distress.FirstMatch(sentences);
+        var means = rules.Means.FirstMatch(sentences);
         var categories = fired.Select(r => r.Category).Distinct().Order().ToList();
         var ids = fired.Select(r => r.Pattern.Id).ToList();
         var language = fired.OrderBy(r => r.Category).Select(r => r.Pattern.Language).FirstOrDefault(IsLanguage);
@@ -51,7 +51,7 @@ public sealed class CrisisDetector(SafetyRules rules)
         }
 
         // "does ketamine help people who want to die? asking for myself": a guarded mention plus a self-reference is a disclosure.
-        var self = First(rules.SelfReference, sentences);
+        var self = rules.SelfReference.FirstMatch(sentences);
         if (categories.Count == 0 && self is not null && (guarded ?? guardedEarlier) is { } disclosed)
         {
             categories.Add(disclosed);
@@ -59,8 +59,8 @@ public sealed class CrisisDetector(SafetyRules rules)
             language ??= IsLanguage(self.Language) ? self.Language : null;
         }
 
-        var lookup = First(rules.Lookups, sentences);
-        var grounding = First(rules.Grounding, sentences);
+        var lookup = rules.Lookups.FirstMatch(sentences);
+        var grounding = rules.Grounding.FirstMatch(sentences);
         language ??= new[] { lookup, distress, grounding }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
         return new SafetyAssessment(
             categories,
@@ -68,7 +68,7 @@ public sealed class CrisisDetector(SafetyRules rules)
             language,
             distress is not null || categories.Count > 0,
             means is not null,
-            categories.Count > 0 || First(rules.Topics, sentences) is not null || means is not null,
+            categories.Count > 0 || rules.Topics.FirstMatch(sentences) is not null || means is not null,
             lookup is not null,
             grounding is not null,
             guarded);
@@ -78,8 +78,8 @@ public sealed class CrisisDetector(SafetyRules rules)
     public bool? SafetyAnswer(string text)
     {
         var sentences = Prepare(text);
-        return First(rules.NotSafe, sentences) is not null ? false
-            : First(rules.SafeNow, sentences) is not null ? true
+        return rules.NotSafe.FirstMatch(sentences) is not null ? false
+            : rules.SafeNow.FirstMatch(sentences) is not null ? true
             : null;
     }
 
@@ -103,8 +103,6 @@ public sealed class CrisisDetector(SafetyRules rules)
             yield return string.Join(' ', words.Skip(start).Take(WindowWords));
         }
     }
-
-    private static SafetyPattern? First(PatternSection section, IReadOnlyList<string> sentences) => section.FirstMatch(sentences);
 
     private static bool IsLanguage(string? language) => language is "en" or "es" or "fr" or "de";
 

@@ -101,6 +101,10 @@ public sealed class PatternScreen
         return candidates;
     }
 
+    /// <summary>The sentences some pattern may match, each with which ones (see <see cref="Candidates(string)"/>).</summary>
+    public (string Sentence, bool[] Candidates)[] Screen(IReadOnlyList<string> sentences) =>
+        sentences.Select(s => (Sentence: s, Candidates: Candidates(s))).Where(s => s.Candidates is not null).Select(s => (s.Sentence, s.Candidates!)).ToArray();
+
     // Which literals occur in the sentence, by id; null when none does (most sentences, found in one vectorised pass).
     private bool[]? Present(string sentence)
     {

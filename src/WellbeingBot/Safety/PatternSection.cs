@@ -14,10 +14,10 @@ public sealed class PatternSection(IReadOnlyList<SafetyPattern> patterns) : IRea
     /// <summary>The first pattern, in file order, that matches any of the sentences.</summary>
     public SafetyPattern? FirstMatch(IReadOnlyList<string> sentences)
     {
-        var screened = sentences.Select(s => (Sentence: s, Candidates: Screen.Candidates(s))).Where(s => s.Candidates is not null).ToArray();
+        var screened = Screen.Screen(sentences);
         for (var i = 0; screened.Length > 0 && i < patterns.Count; i++)
         {
-            if (screened.Any(s => s.Candidates![i] && patterns[i].Matches(s.Sentence)))
+            if (screened.Any(s => s.Candidates[i] && patterns[i].Matches(s.Sentence)))
             {
                 return patterns[i];
             }
