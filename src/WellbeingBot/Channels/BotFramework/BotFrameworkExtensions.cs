@@ -10,6 +10,7 @@ using WellbeingBot.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace WellbeingBot.Channels.BotFramework;
 
@@ -27,7 +28,6 @@ public static class BotFrameworkExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<BotAdapter>();
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         // One handler for every turn: it keeps nothing between turns, and building one per request read configuration under a lock.
         services.AddSingleton<IBot>(sp => new WellbeingActivityHandler(
             sp.GetRequiredService<ConversationEngine>(),
@@ -61,7 +61,7 @@ public static class BotFrameworkExtensions
     {
         var authenticated = !string.IsNullOrWhiteSpace(app.ServiceProvider.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
         app.MapPost("/api/messages", async (
-            HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestLimits limits, IOptions<BotOptions> options, CancellationToken cancellationToken) =>
+            HttpContext http, BotAdapter adapter, IBot bot, BotRequestLimits limits, IOptions<BotOptions> options, CancellationToken cancellationToken) =>
         {
             // The SDK answers a malformed bearer token with a 500; it is simply not a Bot Framework token.
             if (authenticated && !LooksLikeBearerToken(http.Request.Headers.Authorization))
@@ -70,101 +70,100 @@ public static class BotFrameworkExtensions
                 return;
             }
 
-            var problem = await CheckRequestAsync(http, limits, options.Value, cancellationToken);
+            var (activity, problem) = await ReadActivityAsync(http, limits, options.Value, cancellationToken);
             if (problem is not null)
             {
                 await problem.ExecuteAsync(http);
                 return;
             }
 
-            await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+            await adapter.ProcessAsync(http.Request, http.Response, activity!, bot, cancellationToken);
         });
         return app;
     }
 
     // The SDK answers malformed JSON with a 500; a client deserves to know it sent something wrong. The body is read once,
-    // within its size limit, and handed on to the SDK from memory.
-    private static async Task<IResult?> CheckRequestAsync(HttpContext http, BotRequestLimits limits, BotOptions options, CancellationToken cancellationToken)
+    // within its size limit, and the activity read from it is what the SDK processes.
+    private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(
+        HttpContext http, BotRequestLimits limits, BotOptions options, CancellationToken cancellationToken)
     {
         var request = http.Request;
         if (!request.HasJsonContentType())
         {
-            return Results.Problem("Send the activity as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return Bad("Send the activity as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         // Sized from Content-Length when given (already checked against the cap), so the copy does not grow it step by step.
-        var body = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, options.MaxRequestBytes));
+        using var body = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, options.MaxRequestBytes));
         if (request.ContentLength > options.MaxRequestBytes || !await CopyWithinAsync(request.Body, body, options.MaxRequestBytes, cancellationToken))
         {
-            return Results.Problem($"The activity is larger than {options.MaxRequestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Bad($"The activity is larger than {options.MaxRequestBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         body.Position = 0;
-        request.Body = body;
-        http.Response.RegisterForDispose(body);
-        // Parsed once, with the SDK's own JSON library, so that what passes here is what the SDK can read.
+        // Parsed with the SDK's own JSON library and settings, so that what passes here is what the SDK reads. Strings stay
+        // strings until the activity is built: read as dates here, a text that looks like one would be reformatted and a local
+        // timestamp would lose the offset the user's time zone is taken from.
         JToken root;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true));
+            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true)) { DateParseHandling = DateParseHandling.None };
             root = JToken.ReadFrom(reader);
             if (reader.Read())
             {
-                return Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
+                return Bad("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
             }
         }
         catch (JsonReaderException)
         {
-            return Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        finally
-        {
-            body.Position = 0;
+            return Bad("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (root is not JObject activity || activity["type"]?.Type != JTokenType.String)
         {
-            return Results.Problem("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
+            return Bad("The body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (ShapeProblem(activity) is { } shape)
+        var (parsed, shape) = Shape(activity);
+        if (shape is not null)
         {
-            return Results.Problem(shape, statusCode: StatusCodes.Status400BadRequest);
+            return Bad(shape, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var conversation = (string?)activity["conversation"]!["id"];
-        if (limits.Check(conversation, http.Connection.RemoteIpAddress) is { } wait)
+        if (limits.Check(parsed!.Conversation.Id, http.Connection.RemoteIpAddress) is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem("Too many messages; try again shortly.", statusCode: StatusCodes.Status429TooManyRequests);
+            return Bad("Too many messages; try again shortly.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        return null;
+        return (parsed, null);
+
+        static (Activity?, IResult?) Bad(string detail, int statusCode) => (null, Results.Problem(detail, statusCode: statusCode));
     }
 
     // What the SDK would otherwise fail on before the turn starts, with a 500: fields of the wrong JSON type, and no address to
     // answer to (every channel sends an absolute http(s) serviceUrl and a conversation id).
-    private static string? ShapeProblem(JObject activity)
+    private static (Activity? Activity, string? Problem) Shape(JObject activity)
     {
         if (activity["serviceUrl"] is not { Type: JTokenType.String } serviceUrl
             || !Uri.TryCreate((string?)serviceUrl, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
-            return "The activity needs a serviceUrl: the absolute http(s) address to send replies to.";
+            return (null, "The activity needs a serviceUrl: the absolute http(s) address to send replies to.");
         }
 
         if (activity["conversation"] is not JObject conversation || conversation["id"]?.Type != JTokenType.String)
         {
-            return "The activity needs a conversation with a string id.";
+            return (null, "The activity needs a conversation with a string id.");
         }
 
         try
         {
-            activity.ToObject<Microsoft.Bot.Schema.Activity>();
-            return null;
+            var parsed = activity.ToObject<Activity>(HttpHelper.BotMessageSerializer);
+            return string.IsNullOrEmpty(parsed?.Type) ? (null, "The activity's type is empty.") : (parsed, null);
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidCastException or OverflowException)
         {
-            return "A field of the activity has the wrong type (for example text that is not a string).";
+            return (null, "A field of the activity has the wrong type (for example text that is not a string).");
         }
     }
 

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WellbeingBot.Tests.Channels.BotFramework;
 
@@ -138,9 +142,35 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_activity_reaches_the_bot_as_sent()
+    {
+        // The endpoint reads the body itself and hands the SDK the activity it read: nothing may be reinterpreted on the way, not
+        // a text that looks like a date, nor the offset of the local timestamp that reminders take the user's time zone from.
+        var received = new List<IActivity>();
+        using var app = _app.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IBot>(new Capture(received))));
+        var activity = Message("2026-11-29T07:30:00+05:30");
+        activity["localTimestamp"] = "2026-11-29T07:30:00.123+05:30";
+        activity["channelData"] = new JsonObject { ["sent"] = "2026-01-01T00:00:00Z", ["nested"] = new JsonArray(1, 2.5, "x") };
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["timezone"] = "Asia/Kolkata" });
+
+        var response = await app.CreateClient().PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = Assert.Single(received).AsMessageActivity();
+        Assert.Equal("2026-11-29T07:30:00+05:30", message.Text);
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 7, 30, 0, 123, TimeSpan.FromHours(5.5)), message.LocalTimestamp);
+        var channelData = Newtonsoft.Json.Linq.JObject.FromObject(message.ChannelData);
+        Assert.Equal("2026-01-01T00:00:00Z", channelData["sent"]!.ToString());
+        Assert.Equal(2.5, (double)channelData["nested"]![1]!);
+        Assert.Equal("Asia/Kolkata", (string?)Assert.Single(message.Entities).Properties["timezone"]);
+        Assert.Equal("conv-1", message.Conversation.Id);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("42")]
+    [InlineData("{\"type\": \"\", \"serviceUrl\": \"http://localhost/\", \"conversation\": {\"id\": \"c\"}}")]
     [InlineData("{\"text\": \"no type\"}")]
     public async Task Json_that_is_not_an_activity_is_a_400(string body)
     {
@@ -173,4 +203,13 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         _client.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
 
     private static JsonObject Message(string? text) => TestActivities.Message(text);
+
+    private sealed class Capture(List<IActivity> received) : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            received.Add(turnContext.Activity);
+            return Task.CompletedTask;
+        }
+    }
 }
