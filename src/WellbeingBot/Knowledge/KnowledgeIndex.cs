@@ -182,8 +182,8 @@ public sealed partial class KnowledgeIndex : IDisposable
             // A question that is word for word one of a passage's phrasings is what that phrasing was written for.
             var exact = phrasing >= ExactPhrasing ? Boosts.ExactPhrasing : 0;
             var combined = (hits[i].Score / bestScore) + (Boosts.Phrasing * phrasing) + exact;
-            var namesOtherSubject = plan.Groups.Where(g => g.OtherSubject).All(g => g.Terms.Any(_phrasingTermsByDoc[doc].Contains));
-            var anchored = _anchorsByTopic.TryGetValue(_byDoc[doc].Topic, out var anchors) && plan.Groups.Any(g => g.Terms.Any(anchors.Contains));
+            var namesOtherSubject = plan.Groups.All(g => !g.OtherSubject || g.HasAny(_phrasingTermsByDoc[doc]));
+            var anchored = _anchorsByTopic.TryGetValue(_byDoc[doc].Topic, out var anchors) && plan.Groups.Any(g => g.HasAny(anchors));
             candidates[i] = new Candidate(
                 _byDoc[doc], hits[i].Score, plan.CoverageOf(_termsByDoc[doc]), phrasing, combined, plan.TopicalCoverageOf(_termsByDoc[doc]), namesOtherSubject,
                 plan.CoverageOf(_phrasingTermsByDoc[doc]), anchored);

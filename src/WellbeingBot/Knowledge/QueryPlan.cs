@@ -8,7 +8,11 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 {
     public static readonly QueryPlan Empty = new([]);
 
-    private readonly HashSet<string> _terms = Groups.SelectMany(g => g.Terms).ToHashSet(StringComparer.Ordinal);
+    // Each term of the question with the positions (groups) it stands at: the re-ranking looks phrasings' words up here.
+    private readonly Dictionary<string, int[]> _groupsByTerm = Groups
+        .SelectMany((g, i) => g.Terms.Select(t => (Term: t, Group: i)))
+        .GroupBy(t => t.Term, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(t => t.Group).Distinct().ToArray(), StringComparer.Ordinal);
 
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
@@ -42,12 +46,12 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     public double TopicalCoverageOf(IReadOnlySet<string> terms)
     {
         double total = 0, covered = 0;
-        foreach (var group in Groups.Where(g => !g.IsTopic))
+        foreach (var group in Groups)
         {
-            total += group.Weight;
-            if (group.Terms.Any(terms.Contains))
+            if (!group.IsTopic)
             {
-                covered += group.Weight;
+                total += group.Weight;
+                covered += group.HasAny(terms) ? group.Weight : 0;
             }
         }
 
@@ -65,18 +69,29 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
             return 0;
         }
 
-        // Runs for every phrasing of every candidate on each turn, so it allocates nothing.
-        double questionCovered = 0;
-        foreach (var group in Groups)
+        // Runs for every phrasing of every candidate on each turn, so it allocates nothing and looks each of the phrasing's few
+        // words up once: a word found marks the question's positions it stands at as covered.
+        var entries = phrasing.Entries;
+        Span<bool> covered = Groups.Count <= 256 ? stackalloc bool[Groups.Count] : new bool[Groups.Count];
+        Span<bool> found = entries.Length <= 256 ? stackalloc bool[entries.Length] : new bool[entries.Length];
+        var namesSharedSubject = false;
+        for (var e = 0; e < entries.Length; e++)
         {
-            foreach (var term in group.Terms)
+            if (_groupsByTerm.TryGetValue(entries[e].Term, out var groups))
             {
-                if (phrasing.Weights.ContainsKey(term))
+                found[e] = true;
+                namesSharedSubject |= entries[e].IsSubject;
+                foreach (var group in groups)
                 {
-                    questionCovered += group.Weight;
-                    break;
+                    covered[group] = true;
                 }
             }
+        }
+
+        double questionCovered = 0;
+        for (var i = 0; i < covered.Length; i++)
+        {
+            questionCovered += covered[i] ? Groups[i].Weight : 0;
         }
 
         if (questionCovered <= 0)
@@ -85,14 +100,10 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
         }
 
         // A phrasing naming both "ketamine or Spravato" fits a question naming either: its other name is not held against it.
-        var namesSharedSubject = phrasing.Subjects.Any(_terms.Contains);
         double phrasingCovered = 0;
-        foreach (var (term, weight) in phrasing.Weights)
+        for (var e = 0; e < entries.Length; e++)
         {
-            if (_terms.Contains(term) || (namesSharedSubject && phrasing.Subjects.Contains(term)))
-            {
-                phrasingCovered += weight;
-            }
+            phrasingCovered += found[e] || (namesSharedSubject && entries[e].IsSubject) ? entries[e].Weight : 0;
         }
 
         var precision = questionCovered / TotalWeight;
@@ -111,10 +122,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
         double covered = 0;
         foreach (var group in Groups)
         {
-            if (group.Terms.Any(terms.Contains))
-            {
-                covered += group.Weight;
-            }
+            covered += group.HasAny(terms) ? group.Weight : 0;
         }
 
         return covered / TotalWeight;
@@ -128,12 +136,30 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 /// <param name="IsTopic">The word is a name of the subject (ketamine, esketamine, Spravato) rather than what is asked about it.</param>
 /// <param name="FromContext">Carried over from the previous answer rather than typed in this question.</param>
 /// <param name="OtherSubject">The word names another medicine, drug or condition (sertraline, Xanax, MDMA, ADHD).</param>
-public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false);
+public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false)
+{
+    /// <summary>Whether the set holds any of its terms (a loop: it runs for every candidate passage and sentence of a turn).</summary>
+    public bool HasAny(IReadOnlySet<string> set)
+    {
+        foreach (var term in Terms)
+        {
+            if (set.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
 
 /// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
 /// <param name="Subjects">Its terms naming the medicine (ketamine, esketamine, Spravato).</param>
 public sealed record PhrasingTerms(Dictionary<string, double> Weights, double TotalWeight, IReadOnlySet<string> Subjects)
 {
+    /// <summary>Its terms with their weights, each marked when it names the medicine, in one array to walk.</summary>
+    public (string Term, double Weight, bool IsSubject)[] Entries { get; } = Weights.Select(w => (w.Key, w.Value, Subjects.Contains(w.Key))).ToArray();
+
     // Synonym expansion puts several terms at one position; the heaviest stands for the word so it is not counted twice.
     public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf, IReadOnlySet<string> subjectTerms)
     {
