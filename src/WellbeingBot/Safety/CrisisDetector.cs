@@ -21,7 +21,7 @@ public sealed class CrisisDetector(SafetyRules rules)
         var fired = new List<CrisisRule>();
         CrisisCategory? guarded = null;
         var screened = rules.RuleScreen.Screen(sentences);
-        for (var i = 0; screened.Length > 0 && i < rules.Rules.Count; i++)
+        for (var i = 0; screened.Count > 0 && i < rules.Rules.Count; i++)
         {
             var rule = rules.Rules[i];
             var outcome = screened.Where(s => s.Candidates[i]).Select(s => rule.Pattern.Evaluate(s.Sentence)).DefaultIfEmpty(PatternOutcome.None).Max();

@@ -15,7 +15,7 @@ public sealed class PatternSection(IReadOnlyList<SafetyPattern> patterns) : IRea
     public SafetyPattern? FirstMatch(IReadOnlyList<string> sentences)
     {
         var screened = Screen.Screen(sentences);
-        for (var i = 0; screened.Length > 0 && i < patterns.Count; i++)
+        for (var i = 0; screened.Count > 0 && i < patterns.Count; i++)
         {
             if (screened.Any(s => s.Candidates[i] && patterns[i].Matches(s.Sentence)))
             {
