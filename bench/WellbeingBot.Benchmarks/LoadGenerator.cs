@@ -6,10 +6,12 @@ using System.Text.Json.Nodes;
 namespace WellbeingBot.Benchmarks;
 
 /// <summary>
-/// <c>load --url URL [--concurrency 32] [--seconds 20] [--warmup 30] [--pid PID]</c>: drives /api/messages with expectReplies from this
-/// process, with a mix like real use (questions, out-of-scope questions, crisis messages, meditation steps), each simulated
-/// person in a conversation of their own, and prints turns per second, p50/p99 latency and, given the bot's process id, its
-/// peak memory. The last line is the figure.
+/// <c>load --target NAME=URL[,PID] ... [--concurrency 32] [--seconds 20] [--rounds 4] [--warmup 30]</c>: drives /api/messages
+/// with expectReplies from this process, with a mix like real use (questions, out-of-scope questions, crisis messages,
+/// meditation steps), each simulated person in a conversation of their own. With several targets (the product and the echo
+/// bot) each is warmed up in turn, then they are measured in alternating windows, so a busy neighbour on a shared machine slows
+/// both alike rather than whichever ran at the time. Prints, per target, turns per second, p50/p99 latency and, given the
+/// process id, its peak memory: one line each, last.
 /// </summary>
 public static class LoadGenerator
 {
@@ -27,31 +29,48 @@ public static class LoadGenerator
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = new Uri(Option(args, "--url") ?? "http://localhost:3978");
+        var targets = Options(args, "--target").Select(Target.Parse).ToList();
+        if (targets.Count == 0)
+        {
+            targets.Add(Target.Parse("bot=http://localhost:3978"));
+        }
+
         var concurrency = int.Parse(Option(args, "--concurrency") ?? "32", CultureInfo.InvariantCulture);
         var seconds = double.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
-        var pid = Option(args, "--pid");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = url };
+        var rounds = Math.Max(1, int.Parse(Option(args, "--rounds") ?? "4", CultureInfo.InvariantCulture));
 
         // Warm up with the same mix first: the figure is meant to be the steady state a running service sees. Under full load on
         // two cores the runtime keeps re-compiling hot code into its optimised tier for about 25 s (the product) and 15 s (the
         // echo bot), measured with dotnet-counters (jit.compiled_methods fell from 3,000/s to under 50/s); a 5 s warm-up measured
         // both bots half-compiled, the product more so, since it has more code to tier up.
         var warmup = double.Parse(Option(args, "--warmup") ?? "30", CultureInfo.InvariantCulture);
-        await Drive(http, concurrency, warmup, turn: 1_000_000, latencies: null, () => { });
-        var latencies = new List<double>[concurrency];
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Drive(http, concurrency, seconds, turn: 0, latencies, () => Interlocked.Increment(ref errors));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        var peak = pid is null ? "" : $" peak_mb={PeakMegabytes(pid)}";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: turns={all.Length} errors={errors} seconds={elapsed:0.0} rate={all.Length / elapsed:0}/s p50_ms={Percentile(all, 0.5):0.0} p99_ms={Percentile(all, 0.99):0.0}{peak}"));
-        return errors == 0 ? 0 : 1;
+        foreach (var target in targets)
+        {
+            await Drive(target.Http(concurrency), concurrency, warmup, turn: 1_000_000, latencies: null, () => { });
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var target in targets)
+            {
+                var clock = Stopwatch.StartNew();
+                await Drive(target.Http(concurrency), concurrency, seconds / rounds, turn: round * 100_000, target.Latencies, () => Interlocked.Increment(ref target.Errors));
+                target.Seconds += clock.Elapsed.TotalSeconds;
+            }
+        }
+
+        foreach (var target in targets)
+        {
+            var all = target.Latencies.Order().ToArray();
+            var peak = target.Pid is null ? "" : $" peak_mb={PeakMegabytes(target.Pid)}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Name}: turns={all.Length} errors={target.Errors} seconds={target.Seconds:0.0} rate={all.Length / target.Seconds:0}/s p50_ms={Percentile(all, 0.5):0.0} p99_ms={Percentile(all, 0.99):0.0}{peak}"));
+        }
+
+        return targets.All(t => t.Errors == 0) ? 0 : 1;
     }
 
-    private static Task Drive(HttpClient http, int concurrency, double seconds, int turn, List<double>[]? latencies, Action failed)
+    private static Task Drive(HttpClient http, int concurrency, double seconds, int turn, List<double>? latencies, Action failed)
     {
         var clock = Stopwatch.StartNew();
         return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
@@ -71,7 +90,10 @@ public static class LoadGenerator
 
             if (latencies is not null)
             {
-                latencies[worker] = mine;
+                lock (latencies)
+                {
+                    latencies.AddRange(mine);
+                }
             }
         }));
     }
@@ -113,9 +135,34 @@ public static class LoadGenerator
         return line is null ? "?" : (long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string? Option(string[] args, string name)
+    private static string? Option(string[] args, string name) => Options(args, name).LastOrDefault();
+
+    private static IEnumerable<string> Options(string[] args, string name) =>
+        Enumerable.Range(0, args.Length - 1).Where(i => args[i] == name).Select(i => args[i + 1]);
+
+    /// <summary>One bot under load: <c>NAME=URL[,PID]</c>.</summary>
+    private sealed class Target(string name, Uri url, string? pid)
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        private HttpClient? _http;
+
+        public int Errors;
+
+        public string Name => name;
+
+        public string? Pid => pid;
+
+        public List<double> Latencies { get; } = [];
+
+        public double Seconds { get; set; }
+
+        public HttpClient Http(int concurrency) => _http ??= new HttpClient(
+            new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = url };
+
+        public static Target Parse(string spec)
+        {
+            var (name, rest) = spec.IndexOf('=') is var i and > 0 ? (spec[..i], spec[(i + 1)..]) : ("bot", spec);
+            var parts = rest.Split(',');
+            return new Target(name, new Uri(parts[0]), parts.Length > 1 ? parts[1] : null);
+        }
     }
 }
