@@ -41,6 +41,18 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replies_come_as_compact_json_with_their_length()
+    {
+        var response = await PostAsync(Message("is ketamine addictive?"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), response.Content.Headers.ContentLength);
+        Assert.StartsWith("{\"activities\":[{", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n  ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Crisis_message_gets_an_urgent_reply_with_the_locales_lines_and_no_citation()
     {
         var message = Message("i dont want to wake up tomorrow");
