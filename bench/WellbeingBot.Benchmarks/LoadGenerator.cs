@@ -67,6 +67,7 @@ public static class LoadGenerator
                 $"{target.Name}: turns={all.Length} errors={target.Errors} seconds={target.Seconds:0.0} rate={all.Length / target.Seconds:0}/s p50_ms={Percentile(all, 0.5):0.0} p99_ms={Percentile(all, 0.99):0.0}{peak}"));
         }
 
+        targets.ForEach(t => t.Dispose());
         return targets.All(t => t.Errors == 0) ? 0 : 1;
     }
 
@@ -141,7 +142,7 @@ public static class LoadGenerator
         Enumerable.Range(0, args.Length - 1).Where(i => args[i] == name).Select(i => args[i + 1]);
 
     /// <summary>One bot under load: <c>NAME=URL[,PID]</c>.</summary>
-    private sealed class Target(string name, Uri url, string? pid)
+    private sealed class Target(string name, Uri url, string? pid) : IDisposable
     {
         private HttpClient? _http;
 
@@ -157,6 +158,8 @@ public static class LoadGenerator
 
         public HttpClient Http(int concurrency) => _http ??= new HttpClient(
             new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = url };
+
+        public void Dispose() => _http?.Dispose();
 
         public static Target Parse(string spec)
         {

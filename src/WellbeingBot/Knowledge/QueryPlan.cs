@@ -9,10 +9,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     public static readonly QueryPlan Empty = new([]);
 
     // Each term of the question with the positions (groups) it stands at: the re-ranking looks phrasings' words up here.
-    private readonly Dictionary<string, int[]> _groupsByTerm = Groups
-        .SelectMany((g, i) => g.Terms.Select(t => (Term: t, Group: i)))
-        .GroupBy(t => t.Term, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(t => t.Group).Distinct().ToArray(), StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _groupsByTerm = GroupsByTerm(Groups);
 
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
@@ -109,6 +106,29 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
         var precision = questionCovered / TotalWeight;
         var recall = phrasingCovered / phrasing.TotalWeight;
         return 2 * precision * recall / (precision + recall);
+    }
+
+    // Built for every question, so a plain loop; a term appears in a group once at most.
+    private static Dictionary<string, List<int>> GroupsByTerm(IReadOnlyList<TermGroup> groups)
+    {
+        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            foreach (var term in groups[i].Terms)
+            {
+                if (!byTerm.TryGetValue(term, out var positions))
+                {
+                    byTerm[term] = positions = [];
+                }
+
+                if (positions.Count == 0 || positions[^1] != i)
+                {
+                    positions.Add(i);
+                }
+            }
+        }
+
+        return byTerm;
     }
 
     /// <summary>Share of the question's weight found in a set of terms (a passage, a sentence).</summary>
