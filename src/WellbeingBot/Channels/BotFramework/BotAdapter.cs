@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -59,14 +58,15 @@ public sealed class BotAdapter : CloudAdapter
             return;
         }
 
-        using var body = new MemoryStream();
-        using (var writer = new StreamWriter(body, new UTF8Encoding(false), 4096, leaveOpen: true))
+        using var body = new PooledUtf8Writer();
+        using (var json = new JsonTextWriter(body) { ArrayPool = JsonCharPool.Instance, CloseOutput = false })
         {
-            CompactSerializer.Serialize(writer, invokeResponse.Body);
+            CompactSerializer.Serialize(json, invokeResponse.Body);
         }
 
+        body.Flush();
         response.ContentType = "application/json";
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), cancellationToken);
+        response.ContentLength = body.Written.Length;
+        await response.Body.WriteAsync(body.Written, cancellationToken);
     }
 }

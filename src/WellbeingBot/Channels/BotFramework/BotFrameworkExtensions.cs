@@ -107,7 +107,7 @@ public static class BotFrameworkExtensions
         JToken root;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StreamReader(body, leaveOpen: true)) { DateParseHandling = DateParseHandling.None, ArrayPool = JsonCharPool.Instance };
             root = JToken.ReadFrom(reader);
             if (reader.Read())
             {
