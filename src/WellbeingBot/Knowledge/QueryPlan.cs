@@ -43,8 +43,10 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     public double TopicalCoverageOf(IReadOnlySet<string> terms)
     {
         double total = 0, covered = 0;
-        foreach (var group in Groups)
+        // Index loops here and below: over an IReadOnlyList, foreach boxes an enumerator, for every candidate of every turn.
+        for (var i = 0; i < Groups.Count; i++)
         {
+            var group = Groups[i];
             if (!group.IsTopic)
             {
                 total += group.Weight;
@@ -140,9 +142,9 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
         }
 
         double covered = 0;
-        foreach (var group in Groups)
+        for (var i = 0; i < Groups.Count; i++)
         {
-            covered += group.HasAny(terms) ? group.Weight : 0;
+            covered += Groups[i].HasAny(terms) ? Groups[i].Weight : 0;
         }
 
         return covered / TotalWeight;
@@ -158,12 +160,12 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 /// <param name="OtherSubject">The word names another medicine, drug or condition (sertraline, Xanax, MDMA, ADHD).</param>
 public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false)
 {
-    /// <summary>Whether the set holds any of its terms (a loop: it runs for every candidate passage and sentence of a turn).</summary>
+    /// <summary>Whether the set holds any of its terms (an index loop: it runs for every candidate passage and sentence of a turn).</summary>
     public bool HasAny(IReadOnlySet<string> set)
     {
-        foreach (var term in Terms)
+        for (var i = 0; i < Terms.Count; i++)
         {
-            if (set.Contains(term))
+            if (set.Contains(Terms[i]))
             {
                 return true;
             }
