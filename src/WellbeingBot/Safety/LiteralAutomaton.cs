@@ -13,7 +13,9 @@ public sealed class LiteralAutomaton
     private readonly byte[] _asciiClass = new byte[128];
     private readonly FrozenDictionary<char, int> _otherClass;
     private readonly int _classes;
-    private readonly int[] _next; // state * _classes + class -> state
+    // state * _classes + class -> the next state, complemented (~state) when literals end there, so the walk reads one entry a
+    // character and only looks further on a match.
+    private readonly int[] _next;
     private readonly int[][] _found; // by state: the ids of the literals that end there, its own and those of its suffixes
 
     public LiteralAutomaton(IReadOnlyList<string> literals)
@@ -89,6 +91,11 @@ public sealed class LiteralAutomaton
                 }
             }
         }
+
+        for (var i = 0; i < _next.Length; i++)
+        {
+            _next[i] = _found[_next[i]].Length > 0 ? ~_next[i] : _next[i];
+        }
     }
 
     // States numbered breadth first, so the few shallow states a sentence mostly walks through have their rows next to each
@@ -119,6 +126,12 @@ public sealed class LiteralAutomaton
         {
             var cls = c < 128 ? _asciiClass[c] : _otherClass.GetValueOrDefault(c);
             state = _next[(state * _classes) + cls];
+            if (state >= 0)
+            {
+                continue;
+            }
+
+            state = ~state;
             foreach (var id in _found[state])
             {
                 found ??= [];

@@ -82,7 +82,7 @@ public sealed class PatternScreen
         {
             foreach (var alternative in _triggeredBy[id])
             {
-                if (alternative.Rest.All(clause => clause.Any(present.Contains)))
+                if (alternative.IsMet(present))
                 {
                     (candidates ??= new bool[_count])[alternative.Pattern] = true;
                 }
@@ -109,5 +109,26 @@ public sealed class PatternScreen
     }
 
     /// <param name="Rest">Its clauses after the strongest, as literal ids: each must have a literal in the sentence too.</param>
-    private sealed record Alternative(int Pattern, int[][] Rest);
+    private sealed record Alternative(int Pattern, int[][] Rest)
+    {
+        // Loops, not LINQ: short literals ("me", "he") trigger a few alternatives in most sentences, in every section.
+        public bool IsMet(List<int> present)
+        {
+            foreach (var clause in Rest)
+            {
+                var met = false;
+                for (var i = 0; i < clause.Length && !met; i++)
+                {
+                    met = present.Contains(clause[i]);
+                }
+
+                if (!met)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }
