@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Newtonsoft.Json;
 
 namespace WellbeingBot.Channels.BotFramework;
 
@@ -62,21 +61,5 @@ public sealed class PooledUtf8Writer : TextWriter
         _bytes.AsSpan(0, _length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_bytes);
         _bytes = larger;
-    }
-}
-
-/// <summary>Newtonsoft's internal char buffers (for escaping, and for reading) from the shared pool rather than fresh.</summary>
-public sealed class JsonCharPool : IArrayPool<char>
-{
-    public static readonly JsonCharPool Instance = new();
-
-    public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
-
-    public void Return(char[]? array)
-    {
-        if (array is not null)
-        {
-            ArrayPool<char>.Shared.Return(array);
-        }
     }
 }
