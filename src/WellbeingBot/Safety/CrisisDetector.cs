@@ -20,11 +20,11 @@ public sealed class CrisisDetector(SafetyRules rules)
         // One pass over the rules: each either fires, or matched only where a guard held it back (kept for self-reference).
         var fired = new List<CrisisRule>();
         CrisisCategory? guarded = null;
-        var screened = rules.RuleScreen.Screen(sentences);
+        var screened = rules.Screens.Screen(sentences);
         for (var i = 0; screened.Count > 0 && i < rules.Rules.Count; i++)
         {
             var rule = rules.Rules[i];
-            var outcome = screened.Where(s => s.Candidates[i]).Select(s => rule.Pattern.Evaluate(s.Sentence)).DefaultIfEmpty(PatternOutcome.None).Max();
+            var outcome = Outcome(rule, i, screened);
             if (outcome == PatternOutcome.Fires)
             {
                 fired.Add(rule);
@@ -35,8 +35,8 @@ public sealed class CrisisDetector(SafetyRules rules)
             }
         }
 
-        var distress = rules.Distress.FirstMatch(sentences);
-        var means = rules.Means.FirstMatch(sentences);
+        var distress = rules.FirstMatch(rules.Distress, screened);
+        var means = rules.FirstMatch(rules.Means, screened);
         var categories = fired.Select(r => r.Category).Distinct().Order().ToList();
         var ids = fired.Select(r => r.Pattern.Id).ToList();
         var language = fired.OrderBy(r => r.Category).Select(r => r.Pattern.Language).FirstOrDefault(IsLanguage);
@@ -51,7 +51,7 @@ public sealed class CrisisDetector(SafetyRules rules)
         }
 
         // "does ketamine help people who want to die? asking for myself": a guarded mention plus a self-reference is a disclosure.
-        var self = rules.SelfReference.FirstMatch(sentences);
+        var self = rules.FirstMatch(rules.SelfReference, screened);
         if (categories.Count == 0 && self is not null && (guarded ?? guardedEarlier) is { } disclosed)
         {
             categories.Add(disclosed);
@@ -59,8 +59,8 @@ public sealed class CrisisDetector(SafetyRules rules)
             language ??= IsLanguage(self.Language) ? self.Language : null;
         }
 
-        var lookup = rules.Lookups.FirstMatch(sentences);
-        var grounding = rules.Grounding.FirstMatch(sentences);
+        var lookup = rules.FirstMatch(rules.Lookups, screened);
+        var grounding = rules.FirstMatch(rules.Grounding, screened);
         language ??= new[] { lookup, distress, grounding }.Select(p => p?.Language).FirstOrDefault(IsLanguage);
         return new SafetyAssessment(
             categories,
@@ -68,7 +68,7 @@ public sealed class CrisisDetector(SafetyRules rules)
             language,
             distress is not null || categories.Count > 0,
             means is not null,
-            categories.Count > 0 || rules.Topics.FirstMatch(sentences) is not null || means is not null,
+            categories.Count > 0 || rules.FirstMatch(rules.Topics, screened) is not null || means is not null,
             lookup is not null,
             grounding is not null,
             guarded);
@@ -77,10 +77,25 @@ public sealed class CrisisDetector(SafetyRules rules)
     /// <summary>Whether the message answers the check-in with "yes, I'm safe" (true), "no" (false), or neither (null).</summary>
     public bool? SafetyAnswer(string text)
     {
-        var sentences = Prepare(text);
-        return rules.NotSafe.FirstMatch(sentences) is not null ? false
-            : rules.SafeNow.FirstMatch(sentences) is not null ? true
+        var screened = rules.Screens.Screen(Prepare(text));
+        return rules.FirstMatch(rules.NotSafe, screened) is not null ? false
+            : rules.FirstMatch(rules.SafeNow, screened) is not null ? true
             : null;
+    }
+
+    // The strongest outcome of one rule over the sentences the screen let through for it.
+    private PatternOutcome Outcome(CrisisRule rule, int index, IReadOnlyList<ScreenedSentence> screened)
+    {
+        var outcome = PatternOutcome.None;
+        foreach (var sentence in screened)
+        {
+            if (rules.RuleScreen.MayMatch(sentence, index) && rule.Pattern.Evaluate(sentence.Sentence) is var o && o > outcome)
+            {
+                outcome = o;
+            }
+        }
+
+        return outcome;
     }
 
     /// <summary>The message as the patterns see it: sentences normalised, spellings corrected, harmless phrases masked.</summary>

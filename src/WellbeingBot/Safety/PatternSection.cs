@@ -2,24 +2,33 @@ using System.Collections;
 
 namespace WellbeingBot.Safety;
 
-/// <summary>The patterns of one section of <c>crisis-patterns.yaml</c> in their reviewed order, with the screen that spares most sentences from them.</summary>
+/// <summary>The patterns of one section of <c>crisis-patterns.yaml</c> in their reviewed order.</summary>
 public sealed class PatternSection(IReadOnlyList<SafetyPattern> patterns) : IReadOnlyList<SafetyPattern>
 {
-    public PatternScreen Screen { get; } = PatternScreen.For(patterns);
+    // Built on first use only: the detector screens most sections together, in the table of SafetyRules.Screens.
+    private readonly Lazy<PatternScreen> _screen = new(() => PatternScreen.For(patterns));
+
+    /// <summary>A screen of the section's own, for a section read on its own (the masks, which run before the others).</summary>
+    public PatternScreen Screen => _screen.Value;
 
     public int Count => patterns.Count;
 
     public SafetyPattern this[int index] => patterns[index];
 
     /// <summary>The first pattern, in file order, that matches any of the sentences.</summary>
-    public SafetyPattern? FirstMatch(IReadOnlyList<string> sentences)
+    public SafetyPattern? FirstMatch(IReadOnlyList<string> sentences) => FirstMatch(Screen.Table.Screen(sentences), Screen);
+
+    /// <summary>The first pattern, in file order, that matches any of the sentences, as screened by this section's view of a shared table.</summary>
+    public SafetyPattern? FirstMatch(IReadOnlyList<ScreenedSentence> screened, PatternScreen screen)
     {
-        var screened = Screen.Screen(sentences);
         for (var i = 0; screened.Count > 0 && i < patterns.Count; i++)
         {
-            if (screened.Any(s => s.Candidates[i] && patterns[i].Matches(s.Sentence)))
+            foreach (var sentence in screened)
             {
-                return patterns[i];
+                if (screen.MayMatch(sentence, i) && patterns[i].Matches(sentence.Sentence))
+                {
+                    return patterns[i];
+                }
             }
         }
 

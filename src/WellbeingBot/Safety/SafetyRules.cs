@@ -28,6 +28,22 @@ public sealed record SafetyRules(
     PatternSection NotSafe,
     PatternSection SelfReference)
 {
-    /// <summary>Spares sentences the crisis rules that cannot match them, indexed like <see cref="Rules"/>.</summary>
-    public PatternScreen RuleScreen { get; } = PatternScreen.For(Rules.Select(r => r.Pattern).ToArray());
+    // The sections read after masking, screened together: the crisis rules first, indexed like Rules.
+    private readonly PatternSection[] _screened = [Distress, Means, Topics, Lookups, Grounding, SafeNow, NotSafe, SelfReference];
+
+    /// <summary>Spares sentences the patterns that cannot match them, for the crisis rules and every section but the masks, in one walk.</summary>
+    public ScreenTable Screens { get; } = ScreenTable.For([Rules.Select(r => r.Pattern).ToArray(), Distress, Means, Topics, Lookups, Grounding, SafeNow, NotSafe, SelfReference]);
+
+    /// <summary>The crisis rules' view of <see cref="Screens"/>, indexed like <see cref="Rules"/>.</summary>
+    public PatternScreen RuleScreen => Screens.Sections[0];
+
+    /// <summary>A section's view of <see cref="Screens"/>; the masks have none.</summary>
+    public PatternScreen ScreenOf(PatternSection section)
+    {
+        var index = Array.IndexOf(_screened, section);
+        return index >= 0 ? Screens.Sections[index + 1] : throw new ArgumentException("The section is not screened with the others.", nameof(section));
+    }
+
+    /// <summary>The first pattern of a section that matches any of the sentences <see cref="Screens"/> let through.</summary>
+    public SafetyPattern? FirstMatch(PatternSection section, IReadOnlyList<ScreenedSentence> screened) => section.FirstMatch(screened, ScreenOf(section));
 }

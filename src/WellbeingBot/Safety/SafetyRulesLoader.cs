@@ -175,7 +175,8 @@ public static partial class SafetyRulesLoader
             var section = new[] { set.Distress, set.Means, set.Topics, set.Lookups, set.Grounding, set.SafeNow, set.NotSafe, set.SelfReference }
                 .First(section => section.Any(p => p.Id == id));
             var index = section.ToList().FindIndex(p => p.Id == id);
-            return s => section.Screen.Candidates(s)?[index] == true && section[index].Matches(s);
+            var screen = set.ScreenOf(section);
+            return s => screen.Candidates(s)?[index] == true && section[index].Matches(s);
         }
 
         private Regex[] Build(string? pattern, string id, int line)

@@ -31,8 +31,13 @@ public sealed class LiteralAutomatonTests
     public void An_empty_literal_is_refused() =>
         Assert.Throws<ArgumentException>(() => new LiteralAutomaton(["die", ""]));
 
-    [Fact]
-    public void On_random_literals_and_texts_it_finds_exactly_what_a_plain_search_finds()
+    // Depth 0 walks every state but the start through children and failure links; 20 gives every state a full row.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(LiteralAutomaton.DefaultDenseDepth)]
+    [InlineData(20)]
+    public void On_random_literals_and_texts_it_finds_exactly_what_a_plain_search_finds(int denseDepth)
     {
         var random = new Random(20261129);
         const string alphabet = "aab eéi'nü-";
@@ -41,7 +46,7 @@ public sealed class LiteralAutomatonTests
         for (var round = 0; round < 300; round++)
         {
             var literals = Enumerable.Range(0, random.Next(1, 40)).Select(_ => Text(1, 6)).Distinct(StringComparer.Ordinal).ToArray();
-            var automaton = new LiteralAutomaton(literals);
+            var automaton = new LiteralAutomaton(literals, denseDepth);
             for (var t = 0; t < 20; t++)
             {
                 var text = Text(0, 60) + (random.Next(3) == 0 ? "\u4e2d" + Text(0, 10) : "");

@@ -15,8 +15,10 @@ public sealed class PatternScreenTests
     {
         var rules = TestConversation.Safety.Rules;
         var detector = new CrisisDetector(rules);
-        var sections = new[] { rules.Masks, rules.Distress, rules.Means, rules.Topics, rules.Lookups, rules.Grounding, rules.SafeNow, rules.NotSafe, rules.SelfReference }
-            .Select(s => (Screen: s.Screen, Patterns: (IReadOnlyList<SafetyPattern>)s))
+        // The masks have a screen of their own; the other sections share one table, each through its own view.
+        var sections = new[] { rules.Distress, rules.Means, rules.Topics, rules.Lookups, rules.Grounding, rules.SafeNow, rules.NotSafe, rules.SelfReference }
+            .Select(s => (Screen: rules.ScreenOf(s), Patterns: (IReadOnlyList<SafetyPattern>)s))
+            .Append((rules.Masks.Screen, rules.Masks))
             .Append((rules.RuleScreen, rules.Rules.Select(r => r.Pattern).ToArray()))
             .ToArray();
 
@@ -62,6 +64,32 @@ public sealed class PatternScreenTests
         Assert.Equal([true, true], screen.Candidates("sometimes i want to hurt myself")!);
         Assert.Null(PatternScreen.For([plain]).Candidates("what is the weather like"));
         Assert.Null(PatternScreen.For([]).Candidates("anything"));
+    }
+
+    [Fact]
+    public void Sections_screened_in_one_table_each_get_what_a_screen_of_their_own_gives()
+    {
+        IReadOnlyList<SafetyPattern> first = [
+            new SafetyPattern("first-a", "en", [new Regex("end it all"), new Regex("(?:kill|hurt) myself")], []),
+            new SafetyPattern("first-b", "en", [new Regex("no reason to live")], [])];
+        IReadOnlyList<SafetyPattern> second = [
+            new SafetyPattern("second-a", "en", [new Regex("hurt myself")], []),
+            new SafetyPattern("second-b", "en", [new Regex("how many (?:pills|tablets)")], [])];
+        var table = ScreenTable.For([first, second]);
+        string[] sentences = ["what is the weather like", "sometimes i want to hurt myself", "i see no reason to live", "how many pills are in a pack", "kill myself"];
+
+        foreach (var sentence in sentences)
+        {
+            Assert.Equal(PatternScreen.For(first).Candidates(sentence), table.Sections[0].Candidates(sentence));
+            Assert.Equal(PatternScreen.For(second).Candidates(sentence), table.Sections[1].Candidates(sentence));
+        }
+
+        var screened = table.Screen(sentences);
+        Assert.Equal(sentences[1..], screened.Select(s => s.Sentence));
+        var hurt = screened.Single(s => s.Sentence == sentences[1]);
+        Assert.True(table.Sections[0].MayMatch(hurt, 0) && table.Sections[1].MayMatch(hurt, 0));
+        Assert.False(table.Sections[0].MayMatch(hurt, 1) || table.Sections[1].MayMatch(hurt, 1));
+        Assert.Empty(table.Screen(["what is the weather like", "hello"]));
     }
 
     [Theory]
