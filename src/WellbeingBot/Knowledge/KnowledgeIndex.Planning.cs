@@ -59,15 +59,18 @@ public sealed partial class KnowledgeIndex
         var known = typed.Where(_docFrequency.ContainsKey).ToList();
         if (known.Count > 0)
         {
-            return new TermGroup(typed[0], known, known.Max(Idf), Fuzzy: false, known.Any(_topicTerms.Contains), OtherSubject: otherSubject);
+            return new TermGroup(typed[0], known, IdsOf(known), known.Max(Idf), Fuzzy: false, known.Any(_topicTerms.Contains), OtherSubject: otherSubject);
         }
 
         // A medicine's name is not a misspelling of a passage word ("weed" is not "week").
         var corrected = raw.Length >= Boosts.FuzzyMinLength && !otherSubject ? Correct(raw) : [];
         return corrected.Count > 0
-            ? new TermGroup(typed[0], corrected, corrected.Max(Idf), Fuzzy: true, corrected.Any(_topicTerms.Contains), OtherSubject: otherSubject || corrected.Any(_otherSubjectTerms.Contains))
-            : new TermGroup(typed[0], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false, OtherSubject: otherSubject);
+            ? new TermGroup(typed[0], corrected, IdsOf(corrected), corrected.Max(Idf), Fuzzy: true, corrected.Any(_topicTerms.Contains), OtherSubject: otherSubject || corrected.Any(_otherSubjectTerms.Contains))
+            : new TermGroup(typed[0], [], [], Idf(0) * Boosts.UnknownWeight, Fuzzy: false, OtherSubject: otherSubject);
     }
+
+    // A group's terms are all words of the passages, so each has an id.
+    private int[] IdsOf(List<string> terms) => [.. terms.Select(t => _termIds[t])];
 
     // The passages' words within one or two edits of what was typed, before stemming ("infusoins" is one transposition
     // from "infusions"); the closest few are then analysed like any other word.

@@ -44,14 +44,15 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Dictionary<(string Field, string Term), TermContext> _termStates;
     private readonly Passage[] _byDoc;
-    private readonly HashSet<string>[] _termsByDoc;
-    private readonly HashSet<string>[][] _termsBySentence;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal); // the vocabulary: every term of the passages
+    private readonly TermSet[] _termsByDoc;
+    private readonly TermSet[][] _termsBySentence;
     private readonly PhrasingTerms[][] _termsByPhrasing;
-    private readonly HashSet<string>[] _phrasingTermsByDoc;
+    private readonly TermSet[] _phrasingTermsByDoc;
     private readonly FuzzyVocabulary _vocabulary;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
-    private readonly Dictionary<string, HashSet<string>> _anchorsByTopic;
+    private readonly Dictionary<string, TermSet> _anchorsByTopic;
 
     /// <param name="topics">Topics whose anchor words put a question in them without naming the subject.</param>
     /// <param name="otherSubjects">Names of other medicines, drugs and conditions (<c>knowledge/other-subjects.txt</c>).</param>
@@ -96,22 +97,32 @@ public sealed partial class KnowledgeIndex : IDisposable
             _byDoc[doc] = byId[_reader.Document(doc).Get(IdField)];
         }
 
-        _termsByDoc = _byDoc.Select(p => Terms(AllText(p))).ToArray();
-        _termsBySentence = _byDoc.Select(p => p.Paragraphs.SelectMany(s => s).Select(Terms).ToArray()).ToArray();
-        foreach (var term in _termsByDoc.SelectMany(t => t))
+        var termsByDoc = _byDoc.Select(p => Terms(AllText(p))).ToArray();
+        foreach (var term in termsByDoc.SelectMany(t => t))
         {
             _docFrequency[term] = _docFrequency.GetValueOrDefault(term) + 1;
         }
 
+        // Analysed alone, a sentence or a phrasing can yield a term its passage's whole text does not (a synonym spanning
+        // two lines there): the vocabulary holds them all.
+        var termsBySentence = _byDoc.Select(p => p.Paragraphs.SelectMany(s => s).Select(Terms).ToArray()).ToArray();
+        var termsByPhrasing = _byDoc.Select(p => new[] { p.Title }.Concat(p.Questions).Select(Terms).ToArray()).ToArray();
+        foreach (var term in termsByDoc.Concat(termsBySentence.SelectMany(s => s)).Concat(termsByPhrasing.SelectMany(p => p)).SelectMany(t => t))
+        {
+            _termIds.TryAdd(term, _termIds.Count);
+        }
+
+        _termsByDoc = termsByDoc.Select(IdsOf).ToArray();
+        _termsBySentence = termsBySentence.Select(s => s.Select(IdsOf).ToArray()).ToArray();
         _vocabulary = new FuzzyVocabulary(_byDoc.SelectMany(p => Terms(AllText(p), KnowledgeAnalyzer.RawField)));
-        _termsByPhrasing = _byDoc
-            .Select(p => new[] { p.Title }.Concat(p.Questions).Select(q => PhrasingTerms.Create(Terms(q), Idf, _medicineNameTerms)).ToArray())
+        _termsByPhrasing = termsByPhrasing
+            .Select(p => p.Select(terms => PhrasingTerms.Create(terms, Idf, _medicineNameTerms, t => _termIds[t])).ToArray())
             .ToArray();
-        _phrasingTermsByDoc = _termsByPhrasing.Select(t => t.SelectMany(p => p.Weights.Keys).ToHashSet(StringComparer.Ordinal)).ToArray();
+        _phrasingTermsByDoc = _termsByPhrasing.Select(t => TermSet.Of(t.SelectMany(p => p.Entries).Select(e => e.Id), _termIds.Count)).ToArray();
 
         _related = BuildRelated();
         _anchorsByTopic = (topics ?? []).Where(t => t.Anchors.Count > 0)
-            .ToDictionary(t => t.Key, t => Terms(string.Join(' ', t.Anchors)), StringComparer.Ordinal);
+            .ToDictionary(t => t.Key, t => IdsOf(Terms(string.Join(' ', t.Anchors))), StringComparer.Ordinal);
     }
 
     public KnowledgeBoosts Boosts { get; }
@@ -236,6 +247,10 @@ public sealed partial class KnowledgeIndex : IDisposable
     public IReadOnlyList<Passage> RelatedTo(Passage passage) => _related[Array.IndexOf(_byDoc, passage)];
 
     private HashSet<string> Terms(string text) => Terms(text, AllField);
+
+    // A word no passage holds (an anchor the passages never use) has no id; no question's term can match it anyway.
+    private TermSet IdsOf(IEnumerable<string> terms) =>
+        TermSet.Of(terms.Select(t => _termIds.GetValueOrDefault(t, -1)).Where(id => id >= 0), _termIds.Count);
 
     private HashSet<string> Terms(string text, string field)
     {

@@ -8,8 +8,8 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 {
     public static readonly QueryPlan Empty = new([]);
 
-    // Each term of the question with the positions (groups) it stands at: the re-ranking looks phrasings' words up here.
-    private readonly Dictionary<string, List<int>> _groupsByTerm = GroupsByTerm(Groups);
+    // Each term of the question, by id, with the positions (groups) it stands at: the re-ranking looks phrasings' words up here.
+    private readonly Dictionary<int, List<int>> _groupsByTerm = GroupsByTerm(Groups);
 
     public double TotalWeight { get; } = Groups.Sum(g => g.Weight);
 
@@ -40,7 +40,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     /// Share of the question's words other than the subject's name that a set of terms contains: "is ketamine legal in Japan"
     /// names the subject, but only "legal" and "Japan" tell what is asked. A question that is only the name counts as covered.
     /// </summary>
-    public double TopicalCoverageOf(IReadOnlySet<string> terms)
+    public double TopicalCoverageOf(TermSet terms)
     {
         double total = 0, covered = 0;
         // Index loops here and below: over an IReadOnlyList, foreach boxes an enumerator, for every candidate of every turn.
@@ -76,7 +76,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
         var namesSharedSubject = false;
         for (var e = 0; e < entries.Length; e++)
         {
-            if (_groupsByTerm.TryGetValue(entries[e].Term, out var groups))
+            if (_groupsByTerm.TryGetValue(entries[e].Id, out var groups))
             {
                 found[e] = true;
                 namesSharedSubject |= entries[e].IsSubject;
@@ -111,12 +111,12 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     }
 
     // Built for every question, so a plain loop; a term appears in a group once at most.
-    private static Dictionary<string, List<int>> GroupsByTerm(IReadOnlyList<TermGroup> groups)
+    private static Dictionary<int, List<int>> GroupsByTerm(IReadOnlyList<TermGroup> groups)
     {
-        var byTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byTerm = new Dictionary<int, List<int>>();
         for (var i = 0; i < groups.Count; i++)
         {
-            foreach (var term in groups[i].Terms)
+            foreach (var term in groups[i].Ids)
             {
                 if (!byTerm.TryGetValue(term, out var positions))
                 {
@@ -134,7 +134,7 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
     }
 
     /// <summary>Share of the question's weight found in a set of terms (a passage, a sentence).</summary>
-    public double CoverageOf(IReadOnlySet<string> terms)
+    public double CoverageOf(TermSet terms)
     {
         if (TotalWeight <= 0)
         {
@@ -153,19 +153,20 @@ public sealed record QueryPlan(IReadOnlyList<TermGroup> Groups)
 
 /// <param name="Typed">The analysed form of what the user typed.</param>
 /// <param name="Terms">Indexed terms that stand for it: itself, synonyms, or close spellings.</param>
+/// <param name="Ids">The same terms' ids in the index's vocabulary, in the same order.</param>
 /// <param name="Weight">Inverse document frequency; unknown words weigh as much as the rarest known ones.</param>
 /// <param name="Fuzzy">True when the terms are spelling corrections, which count for a little less in ranking.</param>
 /// <param name="IsTopic">The word is a name of the subject (ketamine, esketamine, Spravato) rather than what is asked about it.</param>
 /// <param name="FromContext">Carried over from the previous answer rather than typed in this question.</param>
 /// <param name="OtherSubject">The word names another medicine, drug or condition (sertraline, Xanax, MDMA, ADHD).</param>
-public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false)
+public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, IReadOnlyList<int> Ids, double Weight, bool Fuzzy, bool IsTopic = false, bool FromContext = false, bool OtherSubject = false)
 {
     /// <summary>Whether the set holds any of its terms (an index loop: it runs for every candidate passage and sentence of a turn).</summary>
-    public bool HasAny(IReadOnlySet<string> set)
+    public bool HasAny(TermSet set)
     {
-        for (var i = 0; i < Terms.Count; i++)
+        for (var i = 0; i < Ids.Count; i++)
         {
-            if (set.Contains(Terms[i]))
+            if (set.Contains(Ids[i]))
             {
                 return true;
             }
@@ -176,16 +177,24 @@ public sealed record TermGroup(string Typed, IReadOnlyList<string> Terms, double
 }
 
 /// <summary>The analysed terms of one title or alternate question with their rarity weights.</summary>
-/// <param name="Subjects">Its terms naming the medicine (ketamine, esketamine, Spravato).</param>
-public sealed record PhrasingTerms(Dictionary<string, double> Weights, double TotalWeight, IReadOnlySet<string> Subjects)
+/// <param name="Entries">Its terms by id with their weights, each marked when it names the medicine (ketamine, esketamine, Spravato).</param>
+public sealed record PhrasingTerms((int Id, double Weight, bool IsSubject)[] Entries)
 {
-    /// <summary>Its terms with their weights, each marked when it names the medicine, in one array to walk.</summary>
-    public (string Term, double Weight, bool IsSubject)[] Entries { get; } = Weights.Select(w => (w.Key, w.Value, Subjects.Contains(w.Key))).ToArray();
+    /// <summary>The sum of its terms' weights, added up in their order.</summary>
+    public double TotalWeight { get; } = Total(Entries);
 
     // Synonym expansion puts several terms at one position; the heaviest stands for the word so it is not counted twice.
-    public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf, IReadOnlySet<string> subjectTerms)
+    public static PhrasingTerms Create(IEnumerable<string> terms, Func<string, double> idf, IReadOnlySet<string> subjectTerms, Func<string, int> id) =>
+        new([.. terms.Distinct(StringComparer.Ordinal).Select(t => (id(t), idf(t), subjectTerms.Contains(t)))]);
+
+    private static double Total((int Id, double Weight, bool IsSubject)[] entries)
     {
-        var weights = terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, idf, StringComparer.Ordinal);
-        return new PhrasingTerms(weights, weights.Values.Sum(), weights.Keys.Where(subjectTerms.Contains).ToHashSet(StringComparer.Ordinal));
+        double total = 0;
+        foreach (var entry in entries)
+        {
+            total += entry.Weight;
+        }
+
+        return total;
     }
 }
