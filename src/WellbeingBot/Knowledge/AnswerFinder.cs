@@ -37,7 +37,7 @@ public sealed class AnswerFinder(KnowledgeIndex index, IOptions<KnowledgeOptions
             && IsClose(runnerUp, null, result.Plan)
             ? runnerUp.Passage
             : null;
-        var subject = result.Plan.Subject ?? index.Plan(best.Passage.Title).Subject;
+        var subject = result.Plan.Subject ?? index.SubjectOf(best.Passage);
         return new KnowledgeAnswer(best.Passage, Lead(best.Passage, result.Plan), alternative, index.RelatedTo(best.Passage), best, subject);
     }
 

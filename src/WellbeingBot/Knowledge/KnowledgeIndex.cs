@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -28,6 +29,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private const int RerankDepth = 10;
     private const double ExactPhrasing = 0.999;
     private const int RelatedCandidates = 12;
+    private const int MaxContextPlans = 256;
 
     // What the bot is about: the medicine's names, and its IV form, which on its own ("before my infusion") means ketamine here.
     private static readonly string[] DefaultTopicWords = ["ketamine", "esketamine", "spravato", "infusion"];
@@ -52,6 +54,8 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly FuzzyVocabulary _vocabulary;
     private readonly Dictionary<string, int> _docFrequency = new(StringComparer.Ordinal);
     private readonly Passage[][] _related;
+    private readonly string?[] _subjectByDoc;
+    private readonly ConcurrentDictionary<string, QueryPlan> _contextPlans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermSet> _anchorsByTopic;
 
     /// <param name="topics">Topics whose anchor words put a question in them without naming the subject.</param>
@@ -120,6 +124,7 @@ public sealed partial class KnowledgeIndex : IDisposable
             .ToArray();
         _phrasingTermsByDoc = _termsByPhrasing.Select(t => TermSet.Of(t.SelectMany(p => p.Entries).Select(e => e.Id), _termIds.Count)).ToArray();
 
+        _subjectByDoc = _byDoc.Select(p => Plan(p.Title).Subject).ToArray();
         _related = BuildRelated();
         _anchorsByTopic = (topics ?? []).Where(t => t.Anchors.Count > 0)
             .ToDictionary(t => t.Key, t => IdsOf(Terms(string.Join(' ', t.Anchors))), StringComparer.Ordinal);
@@ -140,7 +145,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         var plan = Plan(text);
         if (context is not null)
         {
-            plan = plan.WithContext(Plan(context), Boosts.Context);
+            plan = plan.WithContext(ContextPlan(context), Boosts.Context);
         }
 
         if (plan.Groups.Count == 0)
@@ -245,6 +250,28 @@ public sealed partial class KnowledgeIndex : IDisposable
     }
 
     public IReadOnlyList<Passage> RelatedTo(Passage passage) => _related[Array.IndexOf(_byDoc, passage)];
+
+    /// <summary>The subject a passage's title names (<see cref="QueryPlan.Subject"/> of the title), worked out once at load.</summary>
+    public string? SubjectOf(Passage passage) => _subjectByDoc[Array.IndexOf(_byDoc, passage)];
+
+    // A context is a subject: indexed terms of the knowledge base, never the user's words (see QueryPlan.Subject), and there
+    // are only as many as combinations of the medicine's names. Most follow-up questions carry one, so its plan is kept
+    // rather than analysed again on every turn; the cap only guards against a caller passing something else.
+    private QueryPlan ContextPlan(string context)
+    {
+        if (_contextPlans.TryGetValue(context, out var plan))
+        {
+            return plan;
+        }
+
+        plan = Plan(context);
+        if (_contextPlans.Count < MaxContextPlans)
+        {
+            _contextPlans.TryAdd(context, plan);
+        }
+
+        return plan;
+    }
 
     private HashSet<string> Terms(string text) => Terms(text, AllField);
 

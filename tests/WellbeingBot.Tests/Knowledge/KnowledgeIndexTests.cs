@@ -19,6 +19,19 @@ public sealed class KnowledgeIndexTests
         });
     }
 
+    [Fact]
+    public void A_title_subject_worked_out_at_load_and_a_kept_context_plan_give_what_analysing_again_gives()
+    {
+        Assert.All(Index.Passages, p => Assert.Equal(Index.Plan(p.Title).Subject, Index.SubjectOf(p)));
+
+        // The second search reads the context's plan from where the first kept it.
+        string Ranking(RetrievalResult r) => string.Join(' ', r.Candidates.Select(c => $"{c.Passage.Id}:{c.Combined:R}:{c.Coverage:R}"));
+        var first = Index.Search("can I drive afterwards", context: "spravato esketamin");
+        var second = Index.Search("can I drive afterwards", context: "spravato esketamin");
+        Assert.Equal(Ranking(first), Ranking(second));
+        Assert.NotEqual(Ranking(Index.Search("can I drive afterwards")), Ranking(first));
+    }
+
     [Theory]
     [InlineData("ketamin side efects", "common-side-effects")]
     [InlineData("what is spravto", "what-is-spravato")]
