@@ -41,6 +41,7 @@ public sealed partial class CrisisDirectory
 {
     private readonly Dictionary<string, CrisisCountry> byCode;
     private readonly (string Name, CrisisCountry Country, Regex? Exact)[] names; // a plain name is normalised and padded with spaces
+    private readonly LiteralAutomaton plainNames; // literal i is names[i].Name, or for an abbreviation something no text holds
 
     public CrisisDirectory(DateOnly reviewed, IReadOnlyList<CrisisCountry> countries)
     {
@@ -53,6 +54,10 @@ public sealed partial class CrisisDirectory
             .SelectMany(c => c.Names.Select(n => IsAbbreviation(n) ? (n, c, AsWritten(n)) : ($" {SafetyText.Normalize(n)} ", c, (Regex?)null)))
             .OrderByDescending(n => n.Item1.Trim().Length)
             .ToArray();
+
+        // Every message is checked for a country's name: one pass finds all the plain names instead of a search for each.
+        // An abbreviation's slot gets a NUL, which normalised text never holds.
+        plainNames = new LiteralAutomaton([.. names.Select(n => n.Exact is null ? n.Name : "\0")]);
     }
 
     public DateOnly Reviewed { get; }
@@ -65,13 +70,14 @@ public sealed partial class CrisisDirectory
     /// <summary>The country a message names ("crisis line in Australia", "numéro d'urgence en France"), the longest name winning.</summary>
     public CrisisCountry? Mentioned(string text)
     {
-        var normalized = $" {SafetyText.Normalize(text)} ";
-        foreach (var (name, country, exact) in names)
+        var present = plainNames.Find($" {SafetyText.Normalize(text)} ");
+        for (var i = 0; i < names.Length; i++)
         {
+            var (name, country, exact) = names[i];
             // An abbreviation is the literal text as written, so the regex (which checks the letters around it) runs only then.
             var found = exact is not null
                 ? text.Contains(name, StringComparison.Ordinal) && exact.IsMatch(text)
-                : normalized.Contains(name, StringComparison.Ordinal);
+                : present?.Contains(i) == true;
             if (found)
             {
                 return country;
