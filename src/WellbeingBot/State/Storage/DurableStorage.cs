@@ -8,6 +8,9 @@ public static class DurableStorage
 {
     public const string SqliteFileName = "wellbeingbot.db";
 
+    // Enough for every turn in flight on a small machine to read at once; a read beyond them opens a connection of its own.
+    private const int KeptReads = 16;
+
     public static SqlStorage PostgreSql(string connectionString, TimeProvider time)
     {
         var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -43,6 +46,6 @@ public static class DurableStorage
             command.ExecuteNonQuery();
         }
 
-        return new SqlStorage(() => new SqliteConnection(connectionString), time);
+        return new SqlStorage(() => new SqliteConnection(connectionString), time, keptReads: KeptReads);
     }
 }

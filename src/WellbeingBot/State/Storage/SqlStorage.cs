@@ -21,7 +21,9 @@ public sealed class StorageConflictException(string key) : Exception($"The item 
 /// The schema is created or migrated on first use (and at start, by <see cref="StorageMaintenance"/>).
 /// </summary>
 /// <param name="owned">What the connections come from (a PostgreSQL data source), released with the storage.</param>
-public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, IDisposable? owned = null, bool isPostgreSql = false) : IStorage, IDisposable
+/// <param name="keptReads">How many connections to keep open with a one-item read prepared (see <see cref="PreparedReads"/>); none by default.</param>
+public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, IDisposable? owned = null, bool isPostgreSql = false, int keptReads = 0)
+    : IStorage, IDisposable
 {
     /// <summary>PostgreSQL can skip rows another instance has locked; SQLite has one writer at a time anyway.</summary>
     public bool IsPostgreSql { get; } = isPostgreSql;
@@ -32,6 +34,7 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, ID
     private const string ETagKey = "eTag";
 
     private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private PreparedReads? preparedReads;
     private volatile bool schemaReady;
 
     // Values keep their .NET type, as MemoryStorage does; only types of this app, the Bot Framework and the base library load.
@@ -53,6 +56,7 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, ID
 
     public void Dispose()
     {
+        preparedReads?.Dispose();
         schemaGate.Dispose();
         owned?.Dispose();
     }
@@ -103,6 +107,18 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, ID
             return found;
         }
 
+        if (keys.Length == 1 && keptReads > 0)
+        {
+            // Racing first reads may build two; the loser has opened nothing yet.
+            var reads = LazyInitializer.EnsureInitialized(ref preparedReads, () => new PreparedReads(OpenAsync, keptReads));
+            if (await reads.ReadAsync(keys[0], cancellationToken) is var (etag, json))
+            {
+                found[keys[0]] = Deserialize(json, etag);
+            }
+
+            return found;
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var names = keys.Select((k, i) => Parameter(command, $"@k{i}", k)).ToArray();
@@ -110,12 +126,17 @@ public sealed class SqlStorage(Func<DbConnection> connect, TimeProvider time, ID
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var value = JsonConvert.DeserializeObject(reader.GetString(2), Json)!;
-            SetETag(value, reader.GetString(1));
-            found[reader.GetString(0)] = value;
+            found[reader.GetString(0)] = Deserialize(reader.GetString(2), reader.GetString(1));
         }
 
         return found;
+    }
+
+    private static object Deserialize(string json, string etag)
+    {
+        var value = JsonConvert.DeserializeObject(json, Json)!;
+        SetETag(value, etag);
+        return value;
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)

@@ -20,7 +20,11 @@ public abstract class StorageContractTests : IAsyncLifetime
         await storage.EnsureSchemaAsync(CancellationToken.None);
     }
 
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync()
+    {
+        storage.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task An_item_round_trips_with_its_type_and_a_new_etag()
@@ -163,11 +167,39 @@ public sealed class SqliteStorageTests : StorageContractTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
     }
 
-    public override Task DisposeAsync()
+    // One-item reads go through connections kept open with the read prepared: they must see every write made since, by this
+    // instance or another one on the same file, hold up under more concurrent readers than they keep, and a cancelled read
+    // must not leave a broken connection behind for the next one.
+    [Fact]
+    public async Task Kept_reads_see_every_later_write_even_from_another_instance_and_survive_a_cancelled_read()
     {
+        using var reader = Create();
+        using var writer = Create();
+        var key = $"test/{Guid.NewGuid():N}";
+        Assert.Empty(await reader.ReadAsync([key]));
+
+        for (var round = 0; round < 5; round++)
+        {
+            await writer.WriteAsync(new Dictionary<string, object> { [key] = new Preference { Country = $"C{round}" } });
+            var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => reader.ReadAsync([key]))));
+            Assert.All(reads, r => Assert.Equal($"C{round}", ((Preference)r[key]).Country));
+        }
+
+        using (var cancelled = new CancellationTokenSource())
+        {
+            await cancelled.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.ReadAsync([key], cancelled.Token));
+        }
+
+        await writer.DeleteAsync([key]);
+        Assert.Empty(await reader.ReadAsync([key]));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
     }
 }
 
