@@ -87,9 +87,9 @@ public sealed class CrisisDetector(SafetyRules rules)
     private PatternOutcome Outcome(CrisisRule rule, int index, IReadOnlyList<ScreenedSentence> screened)
     {
         var outcome = PatternOutcome.None;
-        foreach (var sentence in screened)
+        for (var s = 0; s < screened.Count; s++)
         {
-            if (rules.RuleScreen.MayMatch(sentence, index) && rule.Pattern.Evaluate(sentence.Sentence) is var o && o > outcome)
+            if (rules.RuleScreen.MayMatch(screened[s], index) && rule.Pattern.Evaluate(screened[s].Sentence) is var o && o > outcome)
             {
                 outcome = o;
             }

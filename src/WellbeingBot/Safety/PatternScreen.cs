@@ -112,11 +112,11 @@ public sealed class ScreenTable
     {
         // Every message has every sentence screened, and almost always nothing passes: nothing is allocated then.
         List<ScreenedSentence>? screened = null;
-        foreach (var sentence in sentences)
+        for (var i = 0; i < sentences.Count; i++)
         {
-            if (Candidates(sentence) is { } candidates)
+            if (Candidates(sentences[i]) is { } candidates)
             {
-                (screened ??= []).Add(new ScreenedSentence(sentence, candidates));
+                (screened ??= []).Add(new ScreenedSentence(sentences[i], candidates));
             }
         }
 

@@ -23,9 +23,10 @@ public sealed class PatternSection(IReadOnlyList<SafetyPattern> patterns) : IRea
     {
         for (var i = 0; screened.Count > 0 && i < patterns.Count; i++)
         {
-            foreach (var sentence in screened)
+            // An index loop: foreach over the list interface boxes an enumerator, for every pattern of every section.
+            for (var s = 0; s < screened.Count; s++)
             {
-                if (screen.MayMatch(sentence, i) && patterns[i].Matches(sentence.Sentence))
+                if (screen.MayMatch(screened[s], i) && patterns[i].Matches(screened[s].Sentence))
                 {
                     return patterns[i];
                 }
