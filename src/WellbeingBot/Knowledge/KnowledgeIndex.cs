@@ -92,7 +92,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
 
         _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(_reader) { Similarity = new KeptWeightsSimilarity(new BM25Similarity()) };
         _termStates = LookUpTerms();
         _byDoc = new Passage[_reader.MaxDoc];
         var byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -133,7 +133,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     public KnowledgeBoosts Boosts { get; }
 
     /// <summary>How the searcher scores; exposed so a test can hold the index to BM25 rather than Lucene's TF-IDF default.</summary>
-    internal Similarity Similarity => _searcher.Similarity;
+    internal Similarity Similarity => ((KeptWeightsSimilarity)_searcher.Similarity).BM25;
 
     public IReadOnlyList<Passage> Passages => _byDoc;
 
