@@ -7,7 +7,6 @@ using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace WellbeingBot.Knowledge;
 
@@ -44,7 +43,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly Dictionary<(string Field, string Term), TermContext> _termStates;
+    private readonly Dictionary<(string Field, string Term), KeptTerm> _terms;
     private readonly Passage[] _byDoc;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal); // the vocabulary: every term of the passages
     private readonly TermSet[] _termsByDoc;
@@ -93,7 +92,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new KeptWeightsSimilarity(new BM25Similarity()) };
-        _termStates = LookUpTerms();
+        _terms = KeptTerm.ReadAll(_reader, [TitleField, QuestionsField, BodyField]);
         _byDoc = new Passage[_reader.MaxDoc];
         var byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
@@ -224,29 +223,14 @@ public sealed partial class KnowledgeIndex : IDisposable
     }
 
     // A term the index does not hold matches nothing and, under BM25 without coordination, changes no score: it is left out.
-    // One the index holds comes with its postings looked up once at load; a fresh lookup per search was most of its garbage.
+    // One the index holds comes with its statistics and postings read once at load; reading them per search was most of its
+    // garbage.
     private void AddTerm(DisjunctionMaxQuery word, string field, string term, float boost)
     {
-        if (_termStates.TryGetValue((field, term), out var state))
+        if (_terms.TryGetValue((field, term), out var kept))
         {
-            word.Add(new TermQuery(new Term(field, term), state) { Boost = boost });
+            word.Add(new KeptTermQuery(kept) { Boost = boost });
         }
-    }
-
-    private Dictionary<(string Field, string Term), TermContext> LookUpTerms()
-    {
-        var states = new Dictionary<(string Field, string Term), TermContext>();
-        foreach (var field in new[] { TitleField, QuestionsField, BodyField })
-        {
-            var terms = MultiFields.GetTerms(_reader, field)?.GetEnumerator();
-            while (terms is not null && terms.MoveNext())
-            {
-                var term = new Term(field, BytesRef.DeepCopyOf(terms.Term));
-                states[(field, term.Text)] = TermContext.Build(_reader.Context, term);
-            }
-        }
-
-        return states;
     }
 
     public IReadOnlyList<Passage> RelatedTo(Passage passage) => _related[Array.IndexOf(_byDoc, passage)];
