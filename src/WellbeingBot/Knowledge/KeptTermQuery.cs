@@ -39,7 +39,7 @@ public sealed class KeptTermQuery(KeptTerm kept) : Query
         {
             _query = query;
             _similarity = searcher.Similarity;
-            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query.term.Field), searcher.TermStatistics(query.term, query._kept.State));
+            _stats = _similarity.ComputeWeight(query.Boost, query._kept.FieldStats, query._kept.Stats);
         }
 
         public override Query Query => _query;
@@ -100,15 +100,19 @@ public sealed class KeptTermQuery(KeptTerm kept) : Query
 }
 
 /// <summary>A term of a reader that never changes, with its statistics and its postings in each segment, read once.</summary>
+/// <param name="Stats">Its document frequencies, as a term query would compute them.</param>
+/// <param name="FieldStats">Its field's, likewise.</param>
 /// <param name="Postings">By segment (leaf ordinal); null where the segment does not hold the term.</param>
-public sealed record KeptTerm(Term Term, TermContext State, KeptTerm.Leaf?[] Postings)
+public sealed record KeptTerm(Term Term, TermStatistics Stats, CollectionStatistics FieldStats, KeptTerm.Leaf?[] Postings)
 {
-    /// <summary>Every term of the fields, read from each segment of the reader.</summary>
-    public static Dictionary<(string Field, string Term), KeptTerm> ReadAll(IndexReader reader, IEnumerable<string> fields)
+    /// <summary>Every term of the fields, read from each segment of the searcher's reader.</summary>
+    public static Dictionary<(string Field, string Term), KeptTerm> ReadAll(IndexSearcher searcher, IEnumerable<string> fields)
     {
+        var reader = searcher.IndexReader;
         var all = new Dictionary<(string Field, string Term), KeptTerm>();
         foreach (var field in fields)
         {
+            var fieldStats = searcher.CollectionStatistics(field);
             var terms = MultiFields.GetTerms(reader, field)?.GetEnumerator();
             while (terms is not null && terms.MoveNext())
             {
@@ -119,7 +123,8 @@ public sealed record KeptTerm(Term Term, TermContext State, KeptTerm.Leaf?[] Pos
                     postings[context.Ord] = Read(context.AtomicReader, term);
                 }
 
-                all[(field, term.Text)] = new KeptTerm(term, TermContext.Build(reader.Context, term), postings);
+                var stats = searcher.TermStatistics(term, TermContext.Build(reader.Context, term));
+                all[(field, term.Text)] = new KeptTerm(term, stats, fieldStats, postings);
             }
         }
 

@@ -92,7 +92,7 @@ public sealed partial class KnowledgeIndex : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new KeptWeightsSimilarity(new BM25Similarity()) };
-        _terms = KeptTerm.ReadAll(_reader, [TitleField, QuestionsField, BodyField]);
+        _terms = KeptTerm.ReadAll(_searcher, [TitleField, QuestionsField, BodyField]);
         _byDoc = new Passage[_reader.MaxDoc];
         var byId = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
         for (var doc = 0; doc < _reader.MaxDoc; doc++)
@@ -288,13 +288,17 @@ public sealed partial class KnowledgeIndex : IDisposable
             MinDocFreq = 1,
             MinWordLen = 3,
         };
+        // Searched without kept weights: these thousands of terms of the whole text are never searched again, and would take
+        // the room of those questions use.
+        var plain = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+
         // The closest passages of the same topic first ("Is ketamine better than ECT?" leads to the other efficacy answers), then
         // the closest of any topic; MoreLikeThis alone favours passages that merely share many words.
         var related = new Passage[_byDoc.Length][];
         for (var doc = 0; doc < _byDoc.Length; doc++)
         {
             var topic = _byDoc[doc].Topic;
-            var hits = _searcher.Search(mlt.Like(doc), RelatedCandidates).ScoreDocs.Where(h => h.Doc != doc).Select(h => _byDoc[h.Doc]).ToList();
+            var hits = plain.Search(mlt.Like(doc), RelatedCandidates).ScoreDocs.Where(h => h.Doc != doc).Select(h => _byDoc[h.Doc]).ToList();
             related[doc] = hits.Where(p => p.Topic == topic).Take(2).Concat(hits.Where(p => p.Topic != topic)).Take(3).ToArray();
         }
 

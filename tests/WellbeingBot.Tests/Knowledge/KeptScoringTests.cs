@@ -72,10 +72,10 @@ public sealed class KeptScoringTests : IDisposable
     {
         Assert.True(_reader.Leaves.Count > 1);
         Assert.Contains(_reader.Leaves, l => l.AtomicReader.LiveDocs is not null);
-        var kept = KeptTerm.ReadAll(_reader, ["title", "body"]);
         foreach (var similarity in new Similarity[] { new BM25Similarity(), new KeptWeightsSimilarity(new BM25Similarity()) })
         {
             var searcher = new IndexSearcher(_reader) { Similarity = similarity };
+            var kept = KeptTerm.ReadAll(searcher, ["title", "body"]);
             foreach (var words in new[] { new[] { "ketamine", "infusion" }, ["spravato", "insurance"], ["ketamine"], ["deleted"], ["nothing"] })
             {
                 var expected = Scores(searcher, Query(words, boost: 1f));
