@@ -24,4 +24,4 @@ public sealed record IncomingMessage(
     IReadOnlyDictionary<string, string>? CardData = null,
     string? TimeZone = null,
     TimeSpan? LocalOffset = null,
-    string? ReplyAddress = null);
+    ReplyAddress? ReplyAddress = null);

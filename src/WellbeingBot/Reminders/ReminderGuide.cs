@@ -68,7 +68,7 @@ public sealed class ReminderGuide(ReminderStore reminders, UserDataStore users, 
     }
 
     /// <summary>Keeps the delivery address current for people with a reminder; an outage here costs nothing.</summary>
-    public async Task RefreshAddressAsync(UserKey user, string? address, StoredProfile stored, CancellationToken cancellationToken)
+    public async Task RefreshAddressAsync(UserKey user, ReplyAddress? address, StoredProfile stored, CancellationToken cancellationToken)
     {
         if (address is null || stored.Profile?.RemindersAgreed != true)
         {
@@ -77,7 +77,7 @@ public sealed class ReminderGuide(ReminderStore reminders, UserDataStore users, 
 
         try
         {
-            await gate.RunAsync(token => reminders.UpdateAddressAsync(user, address, token), cancellationToken);
+            await gate.RunAsync(token => reminders.UpdateAddressAsync(user, address.Value, token), cancellationToken);
         }
         catch (StorageUnavailableException)
         {
@@ -111,7 +111,7 @@ public sealed class ReminderGuide(ReminderStore reminders, UserDataStore users, 
                 var nextDue = moved?.NextDue(now);
                 if (moved is not null && existing!.Disabled is null)
                 {
-                    await reminders.SaveAsync(user, moved, message.ReplyAddress!, nextDue, now, cancellationToken);
+                    await reminders.SaveAsync(user, moved, message.ReplyAddress!.Value, nextDue, now, cancellationToken);
                 }
 
                 return (replies.ZoneSet(command.Zone.Id, moved, nextDue), memory);
@@ -136,7 +136,7 @@ public sealed class ReminderGuide(ReminderStore reminders, UserDataStore users, 
                 var today = existing.Schedule.LocalDay(now);
                 var schedule = existing.Schedule with { PausedUntil = command.Action == ReminderAction.Pause ? today.AddDays(command.PauseDays) : null };
                 var next = schedule.NextDue(now);
-                await reminders.SaveAsync(user, schedule, message.ReplyAddress!, next, now, cancellationToken);
+                await reminders.SaveAsync(user, schedule, message.ReplyAddress!.Value, next, now, cancellationToken);
                 return (replies.Listed(schedule, next, null, offer), memory);
             default:
                 return (replies.Listed(existing.Schedule, existing.DueAt, existing.Disabled, offer), memory);
@@ -189,7 +189,7 @@ public sealed class ReminderGuide(ReminderStore reminders, UserDataStore users, 
                 ? new UserProfile(now, now, RemindersAgreed: true, TimeZone: schedule.TimeZone)
                 : p with { LastActive = now, RemindersAgreed = true, TimeZone = p.TimeZoneLocked ? p.TimeZone : schedule.TimeZone }, cancellationToken);
             var first = schedule.NextDue(now);
-            await gate.RunAsync(token => reminders.SaveAsync(user, schedule, message.ReplyAddress!, first, now, token), cancellationToken);
+            await gate.RunAsync(token => reminders.SaveAsync(user, schedule, message.ReplyAddress!.Value, first, now, token), cancellationToken);
             return replies.Confirmed(schedule, first, ZoneOffer(message, stored.Profile));
         }
         catch (StorageUnavailableException)

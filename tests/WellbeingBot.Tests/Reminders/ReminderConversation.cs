@@ -41,7 +41,7 @@ internal sealed class ReminderConversation : IDisposable
     public ReminderDispatcher Dispatcher => services.GetRequiredService<ReminderDispatcher>();
 
     public async Task<BotReply> Say(string text) => Assert.Single(await services.GetRequiredService<ConversationEngine>().RespondAsync(
-        new IncomingMessage(text, Locale: "en-GB", ConversationId: "c1", UserId: User, TimeZone: DeviceZone, ReplyAddress: Address), CancellationToken.None));
+        new IncomingMessage(text, Locale: "en-GB", ConversationId: "c1", UserId: User, TimeZone: DeviceZone, ReplyAddress: Address is null ? null : new ReplyAddress(Address)), CancellationToken.None));
 
     /// <summary>Sets a daily reminder and says yes to storing it, as most delivery tests begin.</summary>
     public async Task SetDailyReminderAsync(string at = "8am")

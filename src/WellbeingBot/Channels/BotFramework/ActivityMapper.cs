@@ -22,7 +22,7 @@ public static class ActivityMapper
             ClientInfo(activity, "timezone") ?? (activity as Activity)?.LocalTimezone,
             activity.LocalTimestamp?.Offset,
             proactiveChannels?.Contains(activity.ChannelId ?? "") == true && activity.Conversation?.Id is not null && activity.ServiceUrl is not null
-                ? ProactiveSender.Address(activity)
+                ? new ReplyAddress(() => ProactiveSender.Address(activity))
                 : null);
 
     public static IMessageActivity ToActivity(BotReply reply)

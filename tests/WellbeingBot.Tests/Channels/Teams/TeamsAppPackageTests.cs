@@ -57,7 +57,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         foreach (var title in titles)
         {
             var engine = TestConversation.Engine();
-            var replies = await engine.RespondAsync(new IncomingMessage(title, Locale: "en-US", ConversationId: "c", UserId: "msteams:29:u", ReplyAddress: "{}"), CancellationToken.None);
+            var replies = await engine.RespondAsync(new IncomingMessage(title, Locale: "en-US", ConversationId: "c", UserId: "msteams:29:u", ReplyAddress: new ReplyAddress("{}")), CancellationToken.None);
             Assert.DoesNotContain(replies, r => r.Kind is ReplyKind.NoAnswer or ReplyKind.Answer);
         }
     }
