@@ -28,7 +28,8 @@ public sealed record SafetyRules(
     PatternSection NotSafe,
     PatternSection SelfReference)
 {
-    // The sections read after masking, screened together: the crisis rules first, indexed like Rules.
+    // The sections read after masking, in their order in Screens, which puts the crisis rules before them. Both lists are
+    // spelled out because a field initializer cannot read another field.
     private readonly PatternSection[] _screened = [Distress, Means, Topics, Lookups, Grounding, SafeNow, NotSafe, SelfReference];
 
     /// <summary>Spares sentences the patterns that cannot match them, for the crisis rules and every section but the masks, in one walk.</summary>
