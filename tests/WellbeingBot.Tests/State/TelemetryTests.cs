@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using WellbeingBot.Telemetry;
 
 namespace WellbeingBot.Tests.State;
 
@@ -22,9 +23,9 @@ public sealed class TelemetryTests
         MetricSnapshot[] collectedMetrics;
         Activity[] collectedSpans;
         var spans = new List<Activity>();
+        // The pipelines an operator's exporter gets, with an in-memory one instead.
         await using (var app = new WellbeingBotApplication().WithWebHostBuilder(b => b.ConfigureTestServices(s => s
-            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
-            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans)))))
+            .AddTelemetryPipelines(m => m.AddInMemoryExporter(metrics), t => t.AddInMemoryExporter(spans)))))
         {
             var client = app.CreateClient();
             foreach (var text in new[] { "whats the best pizza in Napoli", "is ketamine addictive for Alexandra?", "i want to end my life" })
@@ -51,6 +52,25 @@ public sealed class TelemetryTests
             .Concat(collectedSpans.SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(s.DisplayName))));
         Assert.All(new[] { "Alexandra", "Napoli", "end my life", UserId, ConversationId, "telemetry-user" },
             secret => Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("none", false)]
+    [InlineData("console", true)]
+    [InlineData("otlp", true)]
+    public async Task Telemetry_is_collected_only_when_an_exporter_is_configured(string? exporter, bool collected)
+    {
+        await using var app = new WellbeingBotApplication().WithWebHostBuilder(b =>
+        {
+            if (exporter is not null)
+            {
+                b.UseSetting("Telemetry:Exporter", exporter);
+            }
+        });
+
+        Assert.Equal(collected, app.Services.GetService<TracerProvider>() is not null);
+        Assert.Equal(collected, app.Services.GetService<MeterProvider>() is not null);
     }
 
     private static IEnumerable<(IReadOnlyCollection<(string Key, object? Value)> Tags, MetricSnapshot Metric)> Points(MetricSnapshot metric)
