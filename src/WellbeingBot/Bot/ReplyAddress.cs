@@ -13,7 +13,6 @@ public sealed class ReplyAddress
 
     public ReplyAddress(string value) => _value = new Lazy<string>(value);
 
+    // No ToString: the address holds the person's channel id, and a record printing its message must not print it.
     public string Value => _value.Value;
-
-    public override string ToString() => Value;
 }

@@ -15,9 +15,6 @@ public sealed class PatternSection(IReadOnlyList<SafetyPattern> patterns) : IRea
 
     public SafetyPattern this[int index] => patterns[index];
 
-    /// <summary>The first pattern, in file order, that matches any of the sentences.</summary>
-    public SafetyPattern? FirstMatch(IReadOnlyList<string> sentences) => FirstMatch(Screen.Table.Screen(sentences), Screen);
-
     /// <summary>The first pattern, in file order, that matches any of the sentences, as screened by this section's view of a shared table.</summary>
     public SafetyPattern? FirstMatch(IReadOnlyList<ScreenedSentence> screened, PatternScreen screen)
     {
